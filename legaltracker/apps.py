@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class LegalTrackerConfig(AppConfig):
+    name = "legaltracker"
+    verbose_name = "Legal tracker"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from legaltracker import signals  # noqa: F401

@@ -1,0 +1,290 @@
+"""Court cases: the case page editors own, and the docket data only `services` writes."""
+
+from django import forms
+from django.conf import settings
+from django.db import models
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from legaltracker.docket_numbers import normalise_docket_number
+from legaltracker.panels import CaseStatusPanel
+from legaltracker.statuses import Health, Source, Status
+
+
+class Court(models.Model):
+    id = models.CharField("CourtListener court id", max_length=20, primary_key=True, help_text="For example: dcd, nysd.")
+    name = models.CharField(max_length=200)
+    pacer_rss_url = models.URLField(
+        "PACER RSS feed", blank=True, help_text="The court's public docket feed; one poll refreshes every tracked case here."
+    )
+    feed_checked_at = models.DateTimeField(null=True, blank=True, editable=False)
+    feed_last_build = models.CharField(max_length=64, blank=True, editable=False)
+    feed_health = models.CharField(max_length=10, choices=Health.choices, default=Health.OK, editable=False)
+    feed_message = models.CharField(max_length=300, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CaseParty(models.Model):
+    """Who brought the case: SEC, CFTC, DOJ, a state regulator, private plaintiffs. Editors extend the list."""
+
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "case brought by"
+        verbose_name_plural = "cases brought by"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Allegation(models.Model):
+    name = models.CharField(max_length=120, unique=True)
+    slug = models.SlugField(max_length=120, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CaseIndexPage(Page):
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["legaltracker.CasePage"]
+    template = "legaltracker/case_index_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        cases = (
+            CasePage.objects.live()
+            .child_of(self)
+            .select_related("court", "status")
+            .prefetch_related("brought_by", "allegations")
+            .order_by("title")
+        )
+        allegation = request.GET.get("allegation")
+        if allegation:
+            cases = cases.filter(allegations__slug=allegation)
+        context.update({"cases": cases, "allegations": Allegation.objects.all(), "current_allegation": allegation})
+        return context
+
+
+class CasePage(Page):
+    """A lawsuit. `title` is the short name readers know ("SEC v. Binance")."""
+
+    caption = models.CharField(
+        max_length=500, blank=True, help_text="Full caption. Empty: filled in from the docket."
+    )
+    court = models.ForeignKey(Court, on_delete=models.PROTECT, related_name="cases")
+    docket_number = models.CharField(max_length=64, help_text="As the court writes it, for example 1:23-cv-01599.")
+    docket_number_normalised = models.CharField(max_length=64, editable=False, db_index=True)
+    courtlistener_docket_id = models.PositiveBigIntegerField(
+        "CourtListener docket id", null=True, blank=True, help_text="Empty: looked up from court and docket number."
+    )
+    judge = models.CharField(max_length=200, blank=True, help_text="Empty: filled in from the docket.")
+    referred_judge = models.CharField("Referred magistrate judge", max_length=200, blank=True)
+    date_filed = models.DateField(null=True, blank=True)
+    date_terminated = models.DateField(null=True, blank=True)
+    brought_by = ParentalManyToManyField(CaseParty, blank=True, related_name="cases")
+    allegations = ParentalManyToManyField(Allegation, blank=True, related_name="cases")
+    summary = RichTextField(blank=True, features=["bold", "italic", "link", "ul"], help_text="Written by editors.")
+    tracking = models.BooleanField(default=True, help_text="Refresh this case from court data automatically.")
+
+    content_panels = Page.content_panels + [
+        FieldPanel("caption"),
+        MultiFieldPanel(
+            [FieldPanel("court"), FieldPanel("docket_number"), FieldPanel("courtlistener_docket_id"), FieldPanel("tracking")],
+            heading="Docket",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("judge"), FieldPanel("referred_judge"), FieldPanel("date_filed"), FieldPanel("date_terminated")],
+            heading="Court details (empty fields are filled in from the docket)",
+        ),
+        FieldPanel("brought_by", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("allegations", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("summary"),
+        InlinePanel("parties", label="Parties"),
+        CaseStatusPanel(),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("caption"),
+        index.SearchField("docket_number"),
+        index.FilterField("docket_number_normalised"),
+    ]
+    parent_page_types = ["legaltracker.CaseIndexPage"]
+    subpage_types: list[str] = []
+    template = "legaltracker/case_page.html"
+
+    def save(self, *args, **kwargs):
+        self.docket_number = self.docket_number.strip()
+        self.docket_number_normalised = normalise_docket_number(self.docket_number)
+        super().save(*args, **kwargs)
+
+    # What readers see: the editor's value when there is one, else what the docket says.
+    def _from_docket(self, field: str):
+        value = getattr(self, field)
+        if value:
+            return value
+        status = getattr(self, "status", None)
+        return getattr(status, field, None) if status else None
+
+    @property
+    def display_caption(self) -> str:
+        return self._from_docket("caption") or self.title
+
+    @property
+    def display_judge(self) -> str:
+        return self._from_docket("judge") or ""
+
+    @property
+    def display_referred_judge(self) -> str:
+        return self._from_docket("referred_judge") or ""
+
+    @property
+    def display_date_filed(self):
+        return self._from_docket("date_filed")
+
+    @property
+    def display_date_terminated(self):
+        return self._from_docket("date_terminated")
+
+    @property
+    def resolved_courtlistener_id(self) -> int | None:
+        return self._from_docket("courtlistener_docket_id")
+
+    @property
+    def courtlistener_url(self) -> str:
+        docket_id = self.resolved_courtlistener_id
+        return f"https://www.courtlistener.com/docket/{docket_id}/" if docket_id else ""
+
+    def get_context(self, request, *args, **kwargs):
+        from legaltracker.selectors import case_timeline
+
+        context = super().get_context(request, *args, **kwargs)
+        context["timeline"] = case_timeline(self, page_number=request.GET.get("page"))
+        context["case_status"] = getattr(self, "status", None)
+        return context
+
+
+class Party(Orderable):
+    case = ParentalKey(CasePage, on_delete=models.CASCADE, related_name="parties")
+    name = models.CharField(max_length=300)
+    role = models.CharField(max_length=60, help_text="For example: Plaintiff, Defendant, Intervenor.")
+
+    panels = [FieldPanel("name"), FieldPanel("role")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.role})"
+
+
+class DocketEntry(models.Model):
+    case = models.ForeignKey(CasePage, on_delete=models.CASCADE, related_name="docket_entries")
+    source = models.CharField(max_length=20, choices=Source.choices)
+    source_id = models.CharField(max_length=128, help_text="The source's own id, or a hash of the item.")
+    entry_number = models.PositiveIntegerField(null=True, blank=True)
+    date_filed = models.DateField(null=True, blank=True)
+    description = models.TextField(help_text="Plain text as the court wrote it; never rendered as HTML.")
+    document_url = models.URLField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name_plural = "docket entries"
+        ordering = ["-date_filed", "-entry_number", "-pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "source", "source_id"], name="docket_entry_unique_per_source"),
+        ]
+        indexes = [models.Index(fields=["case", "-date_filed", "-entry_number"], name="docket_entry_timeline")]
+
+    def __str__(self) -> str:
+        number = f"#{self.entry_number} " if self.entry_number else ""
+        return f"{number}{self.date_filed or ''} {self.description[:80]}"
+
+
+class CaseStatus(models.Model):
+    """One row per case: derived status and what the sources last said. Written only by services."""
+
+    case = models.OneToOneField(CasePage, on_delete=models.CASCADE, related_name="status", primary_key=True)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.FILED)
+    derived_status = models.CharField(max_length=12, choices=Status.choices, default=Status.FILED)
+    status_entry = models.ForeignKey(DocketEntry, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    headline = models.CharField(max_length=300, blank=True)
+    last_event_date = models.DateField(null=True, blank=True)
+    override_status = models.CharField(max_length=12, choices=Status.choices, blank=True)
+    override_reason = models.TextField(blank=True)
+    override_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    override_at = models.DateTimeField(null=True, blank=True)
+    version = models.PositiveBigIntegerField(default=1)
+    last_checked = models.DateTimeField(null=True, blank=True)
+    last_changed = models.DateTimeField(null=True, blank=True)
+    next_refresh_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    health = models.CharField(max_length=10, choices=Health.choices, default=Health.OK)
+    health_message = models.CharField(max_length=300, blank=True)
+    # Docket metadata as the sources report it; the page's own fields take precedence.
+    courtlistener_docket_id = models.PositiveBigIntegerField(null=True, blank=True)
+    caption = models.CharField(max_length=500, blank=True)
+    judge = models.CharField(max_length=200, blank=True)
+    referred_judge = models.CharField(max_length=200, blank=True)
+    date_filed = models.DateField(null=True, blank=True)
+    date_terminated = models.DateField(null=True, blank=True)
+    date_last_filing = models.DateField(null=True, blank=True)
+    parties = models.JSONField(default=list, blank=True)
+    entries_watermark = models.DateTimeField(null=True, blank=True, help_text="Newest CourtListener date_modified seen.")
+    entries_access = models.CharField(
+        max_length=12, blank=True, help_text="'forbidden' when the account may not read docket entries."
+    )
+
+    class Meta:
+        verbose_name_plural = "case statuses"
+
+    def __str__(self) -> str:
+        return f"{self.case_id}: {self.status}"
+
+    @property
+    def status_label(self) -> str:
+        return Status(self.status).label
+
+    @property
+    def is_overridden(self) -> bool:
+        return bool(self.override_status)
+
+
+class StatusChange(models.Model):
+    """Append-only audit trail of every status change."""
+
+    case = models.ForeignKey(CasePage, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(max_length=12, choices=Status.choices, blank=True)
+    to_status = models.CharField(max_length=12, choices=Status.choices)
+    cause_entry = models.ForeignKey(DocketEntry, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    source = models.CharField(max_length=20)
+    actor = models.CharField(max_length=150, help_text="The task or the editor that made the change.")
+    reason = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.case_id}: {self.from_status or '-'} -> {self.to_status}"
+
+
+class WebhookEvent(models.Model):
+    """A CourtListener webhook delivery, stored raw and keyed by its Idempotency-Key."""
+
+    idempotency_key = models.CharField(max_length=64, unique=True)
+    event_type = models.PositiveSmallIntegerField(null=True)
+    payload = models.JSONField()
+    received_at = models.DateTimeField(auto_now_add=True)
+    processed_at = models.DateTimeField(null=True, blank=True)
+    error = models.CharField(max_length=300, blank=True)

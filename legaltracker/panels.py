@@ -1,0 +1,21 @@
+"""An editor-facing panel on the case page: live status, source health, and whether lookups are on."""
+
+from django.conf import settings
+from wagtail.admin.panels import HelpPanel
+
+
+class CaseStatusPanel(HelpPanel):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("template", "legaltracker/admin/case_status_panel.html")
+        kwargs.setdefault("heading", "Live status")
+        super().__init__(**kwargs)
+
+    class BoundPanel(HelpPanel.BoundPanel):
+        def get_context_data(self, parent_context=None):
+            from legaltracker.models import CaseStatus
+
+            context = super().get_context_data(parent_context)
+            case = self.instance
+            context["case_status"] = CaseStatus.objects.filter(pk=case.pk).first() if case.pk else None
+            context["lookups_enabled"] = bool(settings.COURTLISTENER_TOKEN)
+            return context

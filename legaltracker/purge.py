@@ -1,0 +1,39 @@
+"""Frontend-cache purging for a case: its own URLs and every live page that embeds it."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.urls import reverse
+from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+from wagtail.models import Page, ReferenceIndex
+
+from legaltracker.models import CasePage
+
+
+def pages_embedding(case: CasePage):
+    """Live pages whose content refers to the case, found through Wagtail's reference index."""
+    page_type = ContentType.objects.get_for_model(Page)
+    source_ids = (
+        ReferenceIndex.get_references_to(case).filter(base_content_type=page_type).values_list("object_id", flat=True)
+    )
+    return Page.objects.live().filter(pk__in=[int(pk) for pk in source_ids]).exclude(pk=case.pk)
+
+
+def case_urls(case: CasePage) -> list[str]:
+    """Every URL that shows this case: the page, its widget JSON, its embed page and the pages embedding it."""
+    site_root = case.get_site().root_url if case.get_site() else ""
+    urls = []
+    case_url = case.get_full_url()
+    if case_url:
+        urls.append(case_url)
+    for name in ("legaltracker:widget_json", "legaltracker:embed"):
+        urls.append(site_root + reverse(name, kwargs={"slug": case.slug}))
+    urls.extend(url for url in (page.get_full_url() for page in pages_embedding(case)) if url)
+    return urls
+
+
+def purge_case_urls(case_id: int) -> list[str]:
+    case = CasePage.objects.filter(pk=case_id).first()
+    if case is None:
+        return []
+    urls = case_urls(case)
+    purge_urls_from_cache(urls)
+    return urls

@@ -1,0 +1,113 @@
+"""Read paths for case data: the widget payload and the case timeline."""
+
+from django.core.cache import cache
+from django.core.paginator import InvalidPage, Paginator
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
+from django.urls import reverse
+
+from legaltracker.invalidation import widget_cache_key
+from legaltracker.models import CasePage, CaseStatus, DocketEntry
+from legaltracker.statuses import Status
+
+TIMELINE_PAGE_SIZE = 25
+WIDGET_MAX_ENTRIES = 10
+WIDGET_CACHE_SECONDS = 3600
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _entry_json(entry: DocketEntry) -> dict:
+    return {
+        "entry_number": entry.entry_number,
+        "date_filed": _iso(entry.date_filed),
+        "description": entry.description,
+        "url": entry.document_url or None,
+    }
+
+
+def _payload(case: CasePage, status: CaseStatus | None, entries: list[DocketEntry]) -> dict:
+    refreshed = bool(status and status.last_checked)
+    status_value = status.status if status else Status.FILED
+    return {
+        "case": {
+            "slug": case.slug,
+            "title": case.title,
+            "court": case.court.name,
+            "court_id": case.court_id,
+            "docket_number": case.docket_number,
+            "url": case.url,
+        },
+        "status": status_value,
+        "status_label": Status(status_value).label,
+        "overridden": bool(status and status.override_status),
+        "headline": status.headline if status else "",
+        "last_event_date": _iso(status.last_event_date) if status else None,
+        "last_checked": _iso(status.last_checked) if status else None,
+        "version": status.version if status else 0,
+        "tracked": case.tracking,
+        "refreshed": refreshed,
+        "source_health": status.health if status else "ok",
+        "source_message": status.health_message if status else "",
+        "source_url": case.courtlistener_url or None,
+        "entries": [_entry_json(entry) for entry in entries],
+        "widget_url": reverse("legaltracker:widget_json", kwargs={"slug": case.slug}),
+    }
+
+
+def _latest_entries(case_ids: list[int], limit: int) -> dict[int, list[DocketEntry]]:
+    """The newest `limit` entries of each case, in one query."""
+    ranked = DocketEntry.objects.filter(case_id__in=case_ids).annotate(
+        rank=Window(
+            RowNumber(),
+            partition_by=[F("case_id")],
+            order_by=[F("date_filed").desc(nulls_last=True), F("entry_number").desc(nulls_last=True), F("pk").desc()],
+        )
+    )
+    grouped: dict[int, list[DocketEntry]] = {case_id: [] for case_id in case_ids}
+    for entry in DocketEntry.objects.filter(pk__in=ranked.filter(rank__lte=limit).values("pk")).order_by(
+        F("date_filed").desc(nulls_last=True), F("entry_number").desc(nulls_last=True), "-pk"
+    ):
+        grouped[entry.case_id].append(entry)
+    return grouped
+
+
+def widget_payloads(cases: list[CasePage]) -> dict[int, dict]:
+    """Widget payloads for several cases: from the cache, the misses in a fixed number of queries."""
+    cases = [case for case in cases if case is not None]
+    keys = {widget_cache_key(case.pk): case for case in cases}
+    found = cache.get_many(list(keys))
+    payloads = {keys[key].pk: payload for key, payload in found.items()}
+    missing = [case for case in cases if case.pk not in payloads]
+    if missing:
+        ids = [case.pk for case in missing]
+        with_court = CasePage.objects.select_related("court").in_bulk(ids)
+        missing = [with_court[case.pk] for case in missing if case.pk in with_court]
+        statuses = CaseStatus.objects.in_bulk(ids)
+        entries = _latest_entries(ids, WIDGET_MAX_ENTRIES)
+        fresh = {}
+        for case in missing:
+            payloads[case.pk] = _payload(case, statuses.get(case.pk), entries.get(case.pk, []))
+            fresh[widget_cache_key(case.pk)] = payloads[case.pk]
+        cache.set_many(fresh, timeout=WIDGET_CACHE_SECONDS)
+    return payloads
+
+
+def widget_payload(case: CasePage, entries: int = 5) -> dict:
+    payload = dict(widget_payloads([case])[case.pk])
+    payload["entries"] = payload["entries"][: max(0, min(entries, WIDGET_MAX_ENTRIES))]
+    return payload
+
+
+def case_timeline(case: CasePage, page_number=None):
+    """A page of the case's docket entries, newest first."""
+    entries = DocketEntry.objects.filter(case=case).order_by(
+        F("date_filed").desc(nulls_last=True), F("entry_number").desc(nulls_last=True), "-pk"
+    )
+    paginator = Paginator(entries, TIMELINE_PAGE_SIZE)
+    try:
+        return paginator.page(page_number or 1)
+    except InvalidPage:
+        return paginator.page(1)

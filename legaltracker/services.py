@@ -1,0 +1,385 @@
+"""The only code that writes case data: docket entries, case status and the audit trail.
+
+Every write goes through `apply_update` (or the override and health helpers beside it), in one
+transaction that locks the case's status row, so concurrent workers serialise per case and
+caches are invalidated in exactly one place, after commit.
+"""
+
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+
+from legaltracker.models import CasePage, CaseStatus, Court, DocketEntry, StatusChange
+from legaltracker.rules import match_rule
+from legaltracker.sources.base import DocketUpdate, EntryData
+from legaltracker.statuses import FINAL_STATUSES, Health, Source, Status
+
+logger = logging.getLogger("legaltracker.services")
+
+HEADLINE_LENGTH = 200
+METADATA_FIELDS = (
+    "courtlistener_docket_id",
+    "caption",
+    "judge",
+    "referred_judge",
+    "date_filed",
+    "date_terminated",
+    "date_last_filing",
+    "parties",
+)
+REFRESH_LOCK_SECONDS = 300
+
+
+@dataclass
+class ApplyResult:
+    created_entries: int
+    status_changed: bool
+    changed: bool
+    version: int
+
+
+def _locked_status(case_id: int) -> CaseStatus:
+    CaseStatus.objects.bulk_create([CaseStatus(case_id=case_id)], ignore_conflicts=True)
+    return CaseStatus.objects.select_for_update().get(pk=case_id)
+
+
+def _upsert_entries(case_id: int, entries: list[EntryData]) -> int:
+    """Insert entries not seen before; an RSS entry is upgraded when CourtListener sends the same row."""
+    if not entries:
+        return 0
+    existing = {
+        (e.source, e.source_id): e for e in DocketEntry.objects.filter(case_id=case_id)
+    }
+    by_number = {e.entry_number: e for e in existing.values() if e.entry_number is not None}
+    to_create: dict[tuple[str, str], DocketEntry] = {}
+    changed = 0
+    for data in entries:
+        key = (data.source, data.source_id)
+        if key in existing or key in to_create:
+            continue
+        twin = by_number.get(data.entry_number) if data.entry_number is not None else None
+        if twin is not None:
+            if twin.source == Source.PACER_RSS and data.source == Source.COURTLISTENER:
+                twin.source, twin.source_id = data.source, data.source_id
+                twin.description = data.description or twin.description
+                twin.document_url = data.document_url or twin.document_url
+                twin.date_filed = data.date_filed or twin.date_filed
+                twin.save()
+                changed += 1
+            continue
+        entry = DocketEntry(
+            case_id=case_id,
+            source=data.source,
+            source_id=data.source_id[:128],
+            entry_number=data.entry_number,
+            date_filed=data.date_filed,
+            description=data.description,
+            document_url=data.document_url[:500],
+        )
+        to_create[key] = entry
+        if entry.entry_number is not None:
+            by_number[entry.entry_number] = entry
+    DocketEntry.objects.bulk_create(to_create.values(), ignore_conflicts=True)
+    return len(to_create) + changed
+
+
+def _merge_metadata(status: CaseStatus, update: DocketUpdate) -> bool:
+    changed = False
+    for field in METADATA_FIELDS:
+        value = getattr(update, field)
+        if value and value != getattr(status, field):
+            setattr(status, field, value)
+            changed = True
+    if update.entries_watermark and (
+        status.entries_watermark is None or update.entries_watermark > status.entries_watermark
+    ):
+        status.entries_watermark = update.entries_watermark
+    if update.entries_access:
+        status.entries_access = update.entries_access
+    return changed
+
+
+def _headline(text: str) -> str:
+    text = " ".join((text or "").split())
+    return text if len(text) <= HEADLINE_LENGTH else text[: HEADLINE_LENGTH - 1].rsplit(" ", 1)[0] + "…"
+
+
+def derive_status(case_id: int, date_terminated) -> tuple[Status, DocketEntry | None]:
+    """Read the docket oldest first; the last entry a rule matches decides the status."""
+    entries = DocketEntry.objects.filter(case_id=case_id).only("id", "description", "date_filed", "entry_number")
+    entries = entries.order_by("date_filed", "entry_number", "pk")
+    status, cause, last = Status.FILED, None, None
+    for entry in entries.iterator():
+        last = entry
+        rule = match_rule(entry.description)
+        if rule is not None:
+            status, cause = rule.status, entry
+    if last is not None and cause is None:
+        status = Status.ACTIVE
+    if date_terminated and status not in FINAL_STATUSES and status != Status.APPEAL:
+        status = Status.CLOSED
+    return status, cause or last
+
+
+def _record_change(status: CaseStatus, new_status: str, *, cause, source: str, actor: str, reason: str = "") -> None:
+    StatusChange.objects.create(
+        case_id=status.case_id,
+        from_status=status.status,
+        to_status=new_status,
+        cause_entry=cause,
+        source=source,
+        actor=actor,
+        reason=reason,
+    )
+    status.status = new_status
+
+
+def _finish(status: CaseStatus, changed: bool) -> None:
+    now = timezone.now()
+    if changed:
+        status.version += 1
+        status.last_changed = now
+        case_id = status.case_id
+        transaction.on_commit(lambda: _after_change(case_id))
+    status.save()
+
+
+def next_refresh_time(status: CaseStatus, now=None):
+    """Cases with recent activity are checked sooner than quiet or finished ones."""
+    now = now or timezone.now()
+    recent = status.last_event_date and (now.date() - status.last_event_date) <= timedelta(days=30)
+    minutes = (
+        settings.LEGALTRACKER_ACTIVE_CASE_INTERVAL_MINUTES
+        if recent
+        else settings.LEGALTRACKER_QUIET_CASE_INTERVAL_MINUTES
+    )
+    return now + timedelta(minutes=minutes)
+
+
+def apply_update(case_id: int, update: DocketUpdate, actor: str) -> ApplyResult:
+    """Apply one source's docket data to a case: entries, metadata, derived status, version."""
+    with transaction.atomic():
+        status = _locked_status(case_id)
+        created = _upsert_entries(case_id, update.entries)
+        metadata_changed = _merge_metadata(status, update)
+        derived, cause = derive_status(case_id, status.date_terminated)
+        status_changed = False
+        if derived != status.derived_status or (cause and cause.pk != status.status_entry_id):
+            status.derived_status = derived
+            status.status_entry = cause
+            status.headline = _headline(cause.description) if cause else ""
+            status.last_event_date = cause.date_filed if cause else None
+            metadata_changed = True
+        effective = status.override_status or derived
+        if effective != status.status:
+            _record_change(status, effective, cause=cause, source=update.source, actor=actor)
+            status_changed = True
+        health_changed = status.health != Health.OK
+        status.health, status.health_message = Health.OK, _access_note(status)
+        status.last_checked = timezone.now()
+        status.next_refresh_at = next_refresh_time(status)
+        changed = bool(created or metadata_changed or status_changed or health_changed)
+        _finish(status, changed)
+    return ApplyResult(created, status_changed, changed, status.version)
+
+
+def _access_note(status: CaseStatus) -> str:
+    if status.entries_access == "forbidden":
+        return "CourtListener docket entries are closed to this account; using docket metadata and PACER RSS."
+    return ""
+
+
+def override_status(case_id: int, new_status: str, reason: str, user) -> None:
+    """An editor sets the status by hand; it holds through refreshes until cleared."""
+    if not reason.strip():
+        raise ValueError("A reason is required to override a case's status.")
+    Status(new_status)  # raises ValueError for an unknown status
+    with transaction.atomic():
+        status = _locked_status(case_id)
+        status.override_status = new_status
+        status.override_reason = reason.strip()
+        status.override_by = user
+        status.override_at = timezone.now()
+        changed = new_status != status.status
+        if changed:
+            _record_change(status, new_status, cause=None, source=Source.MANUAL, actor=_editor(user), reason=reason)
+        _finish(status, True)
+
+
+def clear_override(case_id: int, user) -> None:
+    with transaction.atomic():
+        status = _locked_status(case_id)
+        if not status.override_status:
+            return
+        status.override_status, status.override_reason = "", ""
+        status.override_by, status.override_at = None, None
+        if status.derived_status != status.status:
+            _record_change(
+                status, status.derived_status, cause=status.status_entry, source=Source.MANUAL,
+                actor=_editor(user), reason="Override cleared",
+            )
+        _finish(status, True)
+
+
+def _editor(user) -> str:
+    return f"editor:{user.get_username()}" if user else "editor"
+
+
+def mark_source_health(case_id: int, health: str, message: str) -> None:
+    """Record that a source is stale or failing for this case; readers see it on the widget."""
+    with transaction.atomic():
+        status = _locked_status(case_id)
+        changed = (status.health, status.health_message) != (health, message[:300])
+        status.health, status.health_message = health, message[:300]
+        status.last_checked = timezone.now()
+        _finish(status, changed)
+
+
+def mark_court_feed(court_id: str, health: str, message: str = "", last_build: str | None = None) -> None:
+    fields = {"feed_health": health, "feed_message": message[:300], "feed_checked_at": timezone.now()}
+    if last_build is not None:
+        fields["feed_last_build"] = last_build[:64]
+    Court.objects.filter(pk=court_id).update(**fields)
+
+
+def refresh_lock(case_id: int) -> bool:
+    """Take the per-case refresh lock; False means another worker is refreshing this case."""
+    return cache.add(f"legaltracker:refresh-lock:{case_id}", "1", timeout=REFRESH_LOCK_SECONDS)
+
+
+def release_refresh_lock(case_id: int) -> None:
+    cache.delete(f"legaltracker:refresh-lock:{case_id}")
+
+
+def _after_change(case_id: int) -> None:
+    from legaltracker.invalidation import case_changed
+
+    try:
+        case_changed(case_id)
+    except Exception:  # a cache or purge failure must never undo or hide a committed update
+        logger.exception("Invalidating caches for case %s failed", case_id)
+
+
+def tracked_cases():
+    return CasePage.objects.filter(tracking=True)
+
+
+@dataclass
+class RefreshResult:
+    skipped: str = ""
+    created_entries: int = 0
+    status_changed: bool = False
+
+
+def refresh_case(case_id: int, client=None) -> RefreshResult:
+    """Refresh one case from CourtListener. A refresh already running for the case makes this a no-op.
+
+    Raises RateLimited or SourceUnavailable for the task to retry later; records every other
+    failure on the case so readers and operators see that the data is stale.
+    """
+    from legaltracker.breaker import CircuitBreaker
+    from legaltracker.sources.base import DocketNotFound, MalformedData, SourceUnavailable
+    from legaltracker.sources.courtlistener import CourtListenerClient
+
+    if not refresh_lock(case_id):
+        return RefreshResult(skipped="another refresh of this case is running")
+    try:
+        case = CasePage.objects.select_related("status").get(pk=case_id)
+        client = client or CourtListenerClient()
+        if not client.configured:
+            mark_source_health(case_id, Health.STALE, "CourtListener lookups are off: COURTLISTENER_TOKEN is not set.")
+            return RefreshResult(skipped="no CourtListener token")
+        breaker = CircuitBreaker(Source.COURTLISTENER)
+        if breaker.is_open():
+            raise SourceUnavailable(
+                "CourtListener is failing; paused calls to it", retry_after=breaker.seconds_until_closed()
+            )
+        status = getattr(case, "status", None)
+        try:
+            update = client.docket_update(
+                case.court_id,
+                case.docket_number,
+                case.resolved_courtlistener_id,
+                status.entries_watermark if status else None,
+            )
+        except DocketNotFound as exc:
+            mark_source_health(case_id, Health.FAILING, str(exc))
+            return RefreshResult(skipped=str(exc))
+        except (SourceUnavailable, MalformedData) as exc:
+            breaker.record_failure()
+            mark_source_health(case_id, Health.STALE, f"CourtListener: {exc}")
+            raise
+        breaker.record_success()
+        result = apply_update(case_id, update, actor="task:refresh_case")
+        return RefreshResult(created_entries=result.created_entries, status_changed=result.status_changed)
+    finally:
+        release_refresh_lock(case_id)
+
+
+@dataclass
+class FeedResult:
+    items: int = 0
+    matched_cases: list[int] | None = None
+    created_entries: int = 0
+    unchanged: bool = False
+
+
+def tracked_cases_by_docket(court_id: str) -> dict[str, int]:
+    """Tracked cases in a court keyed by normalised docket number, with and without the office digit."""
+    from legaltracker.docket_numbers import without_office
+
+    keys: dict[str, int] = {}
+    for case_id, number in tracked_cases().filter(court_id=court_id).values_list("pk", "docket_number_normalised"):
+        keys[number] = case_id
+        keys.setdefault(without_office(number), case_id)
+    return keys
+
+
+def apply_feed(court_id: str, entries, actor: str) -> FeedResult:
+    """Apply parsed feed entries to the tracked cases they belong to."""
+    from legaltracker.docket_numbers import without_office
+
+    cases = tracked_cases_by_docket(court_id)
+    per_case: dict[int, list] = {}
+    for entry in entries:
+        number = entry.normalised_docket_number
+        case_id = cases.get(number) or cases.get(without_office(number))
+        if case_id:
+            per_case.setdefault(case_id, []).append(entry.as_entry())
+    result = FeedResult(matched_cases=[])
+    for case_id, case_entries in per_case.items():
+        applied = apply_update(case_id, DocketUpdate(source=Source.PACER_RSS, entries=case_entries), actor=actor)
+        result.created_entries += applied.created_entries
+        if applied.created_entries:
+            result.matched_cases.append(case_id)
+    return result
+
+
+def refresh_court_feed(court_id: str) -> FeedResult:
+    """Poll a court's PACER RSS feed once and apply it to every tracked case in that court."""
+    from legaltracker.sources import pacer_rss
+    from legaltracker.sources.base import MalformedData, SourceError
+
+    court = Court.objects.get(pk=court_id)
+    if not court.pacer_rss_url:
+        return FeedResult(matched_cases=[])
+    try:
+        feed = pacer_rss.parse_feed(pacer_rss.fetch_feed(court.pacer_rss_url))
+    except MalformedData as exc:
+        mark_court_feed(court_id, Health.FAILING, str(exc))
+        raise
+    except SourceError as exc:
+        mark_court_feed(court_id, Health.STALE, str(exc))
+        raise
+    if feed.last_build and feed.last_build == court.feed_last_build:
+        mark_court_feed(court_id, Health.OK, "", feed.last_build)
+        return FeedResult(items=feed.items, matched_cases=[], unchanged=True)
+    result = apply_feed(court_id, feed.entries, actor="task:refresh_court_feed")
+    result.items = feed.items
+    mark_court_feed(court_id, Health.OK, "", feed.last_build)
+    return result

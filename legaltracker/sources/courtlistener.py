@@ -1,0 +1,151 @@
+"""CourtListener REST API v4: dockets and docket entries, within the account's shared quota."""
+
+from collections.abc import Iterator
+from datetime import date, datetime
+from urllib.parse import urljoin
+
+from django.conf import settings
+from django.utils.dateparse import parse_date, parse_datetime
+
+from legaltracker.quota import SharedQuota
+from legaltracker.sources import http
+from legaltracker.sources.base import (
+    DocketNotFound,
+    DocketUpdate,
+    EntryData,
+    MalformedData,
+    RateLimited,
+    SourceForbidden,
+)
+from legaltracker.statuses import Source
+
+DOCKET_FIELDS = (
+    "id,court_id,case_name,case_name_full,docket_number,date_filed,date_terminated,"
+    "date_last_filing,assigned_to_str,referred_to_str,date_modified,absolute_url"
+)
+ENTRY_FIELDS = "id,entry_number,date_filed,description,date_modified,recap_documents"
+MAX_PAGES = 50  # a guard against a cursor that never ends
+
+
+def _date(value) -> date | None:
+    return parse_date(value) if isinstance(value, str) and value else None
+
+
+def _datetime(value) -> datetime | None:
+    return parse_datetime(value) if isinstance(value, str) and value else None
+
+
+def entry_from_json(item: dict) -> EntryData:
+    """A CourtListener docket entry (REST or webhook flavour) as plain data."""
+    documents = item.get("recap_documents") or []
+    main = next((d for d in documents if d.get("document_type") in (1, None)), documents[0] if documents else {})
+    description = item.get("description") or main.get("description") or ""
+    document_url = ""
+    if main.get("filepath_local"):
+        document_url = f"https://storage.courtlistener.com/{main['filepath_local']}"
+    elif main.get("absolute_url"):
+        document_url = urljoin("https://www.courtlistener.com", main["absolute_url"])
+    return EntryData(
+        source=Source.COURTLISTENER,
+        source_id=str(item["id"]),
+        entry_number=item.get("entry_number") if isinstance(item.get("entry_number"), int) else None,
+        date_filed=_date(item.get("date_filed")),
+        description=str(description),
+        document_url=document_url,
+    )
+
+
+class CourtListenerClient:
+    def __init__(self, base_url: str | None = None, token: str | None = None, quota: SharedQuota | None = None):
+        self.base_url = (base_url or settings.COURTLISTENER_BASE_URL).rstrip("/") + "/"
+        self.token = settings.COURTLISTENER_TOKEN if token is None else token
+        self.quota = quota or SharedQuota.courtlistener()
+        self.session = http.session_with_agent(
+            settings.LEGALTRACKER_USER_AGENT,
+            {"Accept": "application/json", **({"Authorization": f"Token {self.token}"} if self.token else {})},
+        )
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.token)
+
+    def _get_json(self, url: str, params: dict | None = None) -> dict:
+        self.quota.acquire()
+        try:
+            response = http.get(self.session, url, params=params, timeout=settings.COURTLISTENER_TIMEOUT)
+        except RateLimited as exc:
+            self.quota.block_for(exc.retry_after or 60)
+            raise
+        if response.status_code == 404:
+            raise DocketNotFound(f"404 from {url}")
+        if response.status_code >= 400:
+            raise MalformedData(f"{response.status_code} from {url}: {response.text[:200]}")
+        try:
+            data = response.json()
+        except ValueError as exc:
+            raise MalformedData(f"Response from {url} is not valid JSON") from exc
+        if not isinstance(data, dict):
+            raise MalformedData(f"Response from {url} is not a JSON object")
+        return data
+
+    def _paginate(self, path: str, params: dict) -> Iterator[dict]:
+        url, query = urljoin(self.base_url, path), params
+        for _ in range(MAX_PAGES):
+            data = self._get_json(url, query)
+            results = data.get("results")
+            if not isinstance(results, list):
+                raise MalformedData(f"No results list in the response from {url}")
+            yield from results
+            url, query = data.get("next"), None  # `next` carries the cursor; follow it as given
+            if not url:
+                return
+
+    def find_docket(self, court_id: str, docket_number: str) -> dict:
+        """The docket for a court and docket number as CourtListener stores it."""
+        results = list(
+            self._paginate("dockets/", {"court": court_id, "docket_number": docket_number, "fields": DOCKET_FIELDS})
+        )
+        if not results:
+            raise DocketNotFound(f"CourtListener has no docket {docket_number} in court {court_id}")
+        return results[0]
+
+    def get_docket(self, docket_id: int) -> dict:
+        return self._get_json(urljoin(self.base_url, f"dockets/{docket_id}/"), {"fields": DOCKET_FIELDS})
+
+    def iter_entries(self, docket_id: int, modified_after: datetime | None) -> Iterator[dict]:
+        params = {"docket": docket_id, "order_by": "date_modified", "fields": ENTRY_FIELDS}
+        if modified_after:
+            params["date_modified__gt"] = modified_after.isoformat()
+        return self._paginate("docket-entries/", params)
+
+    def docket_update(self, court_id: str, docket_number: str, docket_id: int | None, since: datetime | None) -> DocketUpdate:
+        """Docket metadata and the entries modified since `since`; metadata only if entries are closed to us."""
+        docket = self.get_docket(docket_id) if docket_id else self.find_docket(court_id, docket_number)
+        update = DocketUpdate(
+            source=Source.COURTLISTENER,
+            court_id=str(docket.get("court_id") or court_id),
+            docket_number=str(docket.get("docket_number") or docket_number),
+            courtlistener_docket_id=docket.get("id"),
+            caption=str(docket.get("case_name_full") or docket.get("case_name") or "")[:500],
+            judge=str(docket.get("assigned_to_str") or "")[:200],
+            referred_judge=str(docket.get("referred_to_str") or "")[:200],
+            date_filed=_date(docket.get("date_filed")),
+            date_terminated=_date(docket.get("date_terminated")),
+            date_last_filing=_date(docket.get("date_last_filing")),
+        )
+        if update.courtlistener_docket_id is None:
+            raise MalformedData("Docket without an id")
+        watermark = since
+        try:
+            for item in self.iter_entries(update.courtlistener_docket_id, since):
+                if "id" not in item:
+                    raise MalformedData("Docket entry without an id")
+                update.entries.append(entry_from_json(item))
+                modified = _datetime(item.get("date_modified"))
+                if modified and (watermark is None or modified > watermark):
+                    watermark = modified
+            update.entries_access = "ok"
+        except SourceForbidden:
+            update.entries_access = "forbidden"
+        update.entries_watermark = watermark
+        return update

@@ -1,0 +1,95 @@
+"""Thin Celery tasks: they take ids, call services, and decide only when to retry."""
+
+import logging
+import random
+
+from celery import shared_task
+from django.conf import settings
+from django.db.models import Q
+from django.utils import timezone
+
+from legaltracker import services
+from legaltracker.models import CasePage, Court
+from legaltracker.quota import SharedQuota
+from legaltracker.sources.base import RateLimited, SourceUnavailable
+
+logger = logging.getLogger("legaltracker.tasks")
+
+TASK_OPTIONS = {"acks_late": True, "time_limit": 240, "soft_time_limit": 200, "max_retries": 8}
+
+
+def backoff_seconds(retries: int, base: float = 10.0, cap: float = 3600.0) -> float:
+    """Exponential backoff with full jitter, so failing workers do not retry in step."""
+    return random.uniform(0, min(cap, base * 2**retries))
+
+
+@shared_task(bind=True, **TASK_OPTIONS)
+def refresh_case(self, case_id: int) -> dict:
+    try:
+        result = services.refresh_case(case_id)
+    except RateLimited as exc:
+        raise self.retry(exc=exc, countdown=(exc.retry_after or 60) + random.uniform(0, 5))
+    except SourceUnavailable as exc:
+        countdown = max(exc.retry_after or 0, backoff_seconds(self.request.retries))
+        raise self.retry(exc=exc, countdown=countdown)
+    return {"case": case_id, "created": result.created_entries, "skipped": result.skipped}
+
+
+@shared_task(bind=True, **TASK_OPTIONS)
+def refresh_court_feed(self, court_id: str) -> dict:
+    try:
+        result = services.refresh_court_feed(court_id)
+    except SourceUnavailable as exc:
+        raise self.retry(exc=exc, countdown=backoff_seconds(self.request.retries, base=30))
+    # The feed only carries short descriptions; fetch the full docket for cases that moved.
+    if settings.COURTLISTENER_TOKEN:
+        for case_id in result.matched_cases or []:
+            refresh_case.delay(case_id)
+    return {"court": court_id, "items": result.items, "cases": result.matched_cases, "created": result.created_entries}
+
+
+@shared_task(**TASK_OPTIONS)
+def schedule_due_refreshes() -> dict:
+    """Run by beat: one feed poll per court that is due, and CourtListener refreshes for due cases.
+
+    Case refreshes are limited to what the shared quota allows this minute; the rest stay due
+    and are picked up by the next run.
+    """
+    now = timezone.now()
+    feed_due = now - timezone.timedelta(minutes=settings.LEGALTRACKER_FEED_INTERVAL_MINUTES)
+    courts = (
+        Court.objects.exclude(pacer_rss_url="")
+        .filter(cases__tracking=True)
+        .filter(Q(feed_checked_at__isnull=True) | Q(feed_checked_at__lte=feed_due))
+        .distinct()
+        .values_list("pk", flat=True)
+    )
+    court_ids = list(courts)
+    for court_id in court_ids:
+        refresh_court_feed.delay(court_id)
+
+    case_ids: list[int] = []
+    if settings.COURTLISTENER_TOKEN:
+        budget = min(_remaining(SharedQuota.courtlistener()), 50)
+        due = (
+            CasePage.objects.filter(tracking=True)
+            .filter(Q(status__isnull=True) | Q(status__next_refresh_at__isnull=True) | Q(status__next_refresh_at__lte=now))
+            .order_by("status__next_refresh_at")
+            .values_list("pk", flat=True)
+        )
+        case_ids = list(due[:budget])
+        for case_id in case_ids:
+            refresh_case.delay(case_id)
+    return {"courts": court_ids, "cases": case_ids}
+
+
+def _remaining(quota: SharedQuota) -> int:
+    left = [usage.limit - usage.used for usage in quota.usage() if usage.limit]
+    return max(min(left), 0) if left else 50
+
+
+@shared_task(bind=True, **TASK_OPTIONS)
+def process_webhook_event(self, event_id: int) -> dict:
+    from legaltracker.webhooks import process_event
+
+    return process_event(event_id)

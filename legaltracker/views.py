@@ -1,0 +1,143 @@
+"""Public endpoints: widget JSON, embed page, oEmbed, and the CourtListener webhook receiver."""
+
+import json
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
+from django.utils.html import escape
+from django.views.decorators.clickjacking import xframe_options_exempt
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
+from wagtail.models import Site
+
+from legaltracker.models import CasePage
+from legaltracker.selectors import widget_payload
+
+EMBED_WIDTH, EMBED_HEIGHT = 480, 420
+
+
+def _live_case(slug: str) -> CasePage:
+    case = CasePage.objects.live().select_related("court").filter(slug=slug).first()
+    if case is None:
+        raise Http404("No such case.")
+    return case
+
+
+@require_GET
+def widget_json(request, slug: str):
+    try:
+        case = _live_case(slug)
+    except Http404:
+        response = JsonResponse({"error": "not_found", "detail": f"No case with slug {slug!r}."}, status=404)
+        response["Access-Control-Allow-Origin"] = "*"
+        return response
+    try:
+        entries = int(request.GET.get("entries", 5))
+    except ValueError:
+        entries = 5
+    payload = widget_payload(case, entries)
+    etag = f'"case-{slug}-v{payload["version"]}-n{len(payload["entries"])}"'
+    if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
+        response = HttpResponse(status=304)
+    else:
+        response = JsonResponse(payload, json_dumps_params={"ensure_ascii": False})
+    response["ETag"] = etag
+    response["Cache-Control"] = (
+        f"public, max-age={settings.WIDGET_MAX_AGE}, stale-while-revalidate={settings.WIDGET_STALE_WHILE_REVALIDATE}"
+    )
+    response["Access-Control-Allow-Origin"] = "*"
+    response["Access-Control-Expose-Headers"] = "ETag"
+    patch_vary_headers(response, ["Accept-Encoding"])
+    return response
+
+
+@require_GET
+@xframe_options_exempt
+def embed(request, slug: str):
+    case = _live_case(slug)
+    payload = widget_payload(case, 5)
+    response = render(
+        request,
+        "legaltracker/embed.html",
+        {"widget": payload, "display": "full", "entries_limit": 5, "poll_seconds": settings.WIDGET_POLL_SECONDS},
+    )
+    ancestors = " ".join(settings.EMBED_FRAME_ANCESTORS) or "'none'"
+    response["Content-Security-Policy"] = f"frame-ancestors {ancestors}"
+    return response
+
+
+def case_from_url(url: str) -> CasePage | None:
+    """The live case page a URL points to (its page or its embed page), or None."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https"):
+        return None
+    path = parts.path.rstrip("/").removesuffix("/embed")
+    case = CasePage.objects.live().filter(slug=path.rsplit("/", 1)[-1]).first()
+    if case is None or urlsplit(case.full_url or "").path.rstrip("/") != path:
+        return None
+    return case
+
+
+def oembed_for(case: CasePage, request=None, maxwidth: int | None = None, maxheight: int | None = None) -> dict:
+    """oEmbed 1.0 `rich` response whose HTML is an iframe of the case's embed page."""
+    width = min(EMBED_WIDTH, maxwidth) if maxwidth else EMBED_WIDTH
+    height = min(EMBED_HEIGHT, maxheight) if maxheight else EMBED_HEIGHT
+    site = Site.find_for_request(request) if request else case.get_site()
+    root = site.root_url if site else ""
+    src = f"{root}/cases/{case.slug}/embed/"
+    return {
+        "version": "1.0",
+        "type": "rich",
+        "title": case.title,
+        "provider_name": settings.WAGTAIL_SITE_NAME,
+        "provider_url": root + "/",
+        "width": width,
+        "height": height,
+        "html": (
+            f'<iframe src="{escape(src)}" width="{width}" height="{height}" title="{escape("Live case tracker: " + case.title)}" '
+            'style="border:0;max-width:100%" loading="lazy"></iframe>'
+        ),
+    }
+
+
+def _positive_int(value) -> int | None:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if number > 0 else None
+
+
+@require_GET
+def oembed(request):
+    if request.GET.get("format", "json") != "json":
+        return HttpResponse("Only format=json is supported.", status=501, content_type="text/plain")
+    case = case_from_url(request.GET.get("url", ""))
+    if case is None:
+        return JsonResponse({"error": "not_found", "detail": "That URL is not a case page on this site."}, status=404)
+    data = oembed_for(case, request, _positive_int(request.GET.get("maxwidth")), _positive_int(request.GET.get("maxheight")))
+    response = JsonResponse(data)
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@csrf_exempt
+@require_POST
+def courtlistener_webhook(request, secret: str):
+    """Store the event under its Idempotency-Key, answer 2xx at once, and let Celery do the work."""
+    from legaltracker.webhooks import receive_event
+
+    if not settings.WEBHOOK_SECRET or secret != settings.WEBHOOK_SECRET:
+        raise Http404
+    key = request.headers.get("Idempotency-Key", "").strip()
+    try:
+        body = json.loads(request.body)
+    except ValueError:
+        return JsonResponse({"error": "Body is not JSON."}, status=400)
+    if not key or not isinstance(body, dict) or "payload" not in body or "webhook" not in body:
+        return JsonResponse({"error": "Expected a CourtListener webhook with an Idempotency-Key."}, status=400)
+    created = receive_event(key, body)
+    return JsonResponse({"received": True, "duplicate": not created}, status=202 if created else 200)

@@ -1,0 +1,209 @@
+"""Article and news index pages."""
+
+from django.core.paginator import InvalidPage, Paginator
+from django.db import models
+from django.db.models import Subquery
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, MultipleChooserPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from legaltracker.blocks import case_pages_in_stream
+from legaltracker.selectors import widget_payloads
+from newsroom.blocks import ArticleBodyBlock
+
+ARTICLES_PER_PAGE = 10
+
+
+class ArticleTopic(TaggedItemBase):
+    content_object = ParentalKey("newsroom.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class ArticlePageQuerySet(PageQuerySet):
+    def newest_first(self):
+        return self.order_by(models.F("published_at").desc(nulls_last=True), "-first_published_at", "-pk")
+
+    def related_to(self, page, limit: int):
+        """The newest live articles sharing a topic with `page`, excluding `page` itself."""
+        if page is None or page.pk is None:
+            return self.none()
+        shared_topics = ArticleTopic.objects.filter(content_object_id=page.pk).values("tag_id")
+        matching = ArticleTopic.objects.filter(tag_id__in=Subquery(shared_topics)).values("content_object_id")
+        return (
+            self.live()
+            .filter(pk__in=Subquery(matching))
+            .exclude(pk=page.pk)
+            .newest_first()[:limit]
+        )
+
+
+ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
+
+
+class ArticlePage(Page):
+    dek = models.CharField(
+        "Subtitle", max_length=300, blank=True, help_text="One sentence under the headline (the dek)."
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hero_alt_text = models.CharField(
+        max_length=250, blank=True, help_text="Required with a hero image: what the image shows."
+    )
+    hero_caption = models.CharField(max_length=300, blank=True)
+    hero_credit = models.CharField(max_length=200, blank=True, help_text="For example: Created by Ana Ruiz.")
+    hero_source_name = models.CharField(max_length=120, blank=True)
+    hero_source_url = models.URLField(blank=True)
+    published_at = models.DateTimeField(
+        "First published", null=True, blank=True, help_text="Shown to readers. Empty: the first publication time."
+    )
+    updated_at = models.DateTimeField(
+        "Last updated", null=True, blank=True, help_text="Set when the story changes materially; shown to readers."
+    )
+    topics = ClusterTaggableManager(through=ArticleTopic, blank=True)
+    body = StreamField(ArticleBodyBlock(), blank=True)
+    disclaimer = models.ForeignKey(
+        "newsroom.Disclaimer",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Empty: the site's default disclaimer (Settings > Newsroom settings).",
+    )
+
+    objects = ArticlePageManager()
+
+    content_panels = Page.content_panels + [
+        FieldPanel("dek"),
+        MultipleChooserPanel("article_authors", label="Authors", chooser_field_name="author", min_num=1),
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_image"),
+                FieldPanel("hero_alt_text"),
+                FieldPanel("hero_caption"),
+                FieldPanel("hero_credit"),
+                FieldPanel("hero_source_name"),
+                FieldPanel("hero_source_url"),
+            ],
+            heading="Hero image",
+        ),
+        FieldPanel("body"),
+        FieldPanel("disclaimer"),
+        InlinePanel("corrections", label="Corrections"),
+    ]
+    promote_panels = Page.promote_panels + [
+        FieldPanel("topics"),
+        MultiFieldPanel([FieldPanel("published_at"), FieldPanel("updated_at")], heading="Dates shown to readers"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("dek"), index.SearchField("body")]
+
+    parent_page_types = ["newsroom.NewsIndexPage"]
+    subpage_types: list[str] = []
+    template = "newsroom/article_page.html"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if self.hero_image_id and not self.hero_alt_text.strip():
+            raise ValidationError({"hero_alt_text": "Describe the hero image for readers who cannot see it."})
+
+    @property
+    def display_published_at(self):
+        return self.published_at or self.first_published_at or timezone.now()
+
+    @property
+    def display_updated_at(self):
+        """The update time worth showing: only when it is later than the first publication."""
+        if self.updated_at and self.updated_at > self.display_published_at:
+            return self.updated_at
+        return None
+
+    def get_disclaimer(self, request=None):
+        if self.disclaimer_id:
+            return self.disclaimer
+        from newsroom.models.settings import NewsroomSettings
+
+        return NewsroomSettings.for_request(request).default_disclaimer if request else None
+
+    def get_authors(self):
+        return [link.author for link in self.article_authors.select_related("author", "author__photo")]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["authors"] = self.get_authors()
+        context["disclaimer"] = self.get_disclaimer(request)
+        context["news_index"] = NewsIndexPage.objects.live().ancestor_of(self).first()
+        # All live case widgets in the body share one lookup instead of one per widget.
+        context["case_widgets"] = widget_payloads(case_pages_in_stream(self.body))
+        return context
+
+    def save(self, *args, **kwargs):
+        if self.live and self.published_at is None:
+            self.published_at = self.first_published_at or timezone.now()
+        super().save(*args, **kwargs)
+
+
+class ArticleAuthor(Orderable):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="article_authors")
+    author = models.ForeignKey("newsroom.Author", on_delete=models.CASCADE, related_name="article_links")
+
+    panels = [FieldPanel("author")]
+
+    class Meta(Orderable.Meta):
+        unique_together = [("page", "author")]
+
+
+class ArticleCorrection(Orderable):
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="corrections")
+    date = models.DateField(default=timezone.localdate)
+    text = RichTextField(features=["bold", "italic", "link"])
+
+    panels = [FieldPanel("date"), FieldPanel("text")]
+
+
+class NewsIndexPage(RoutablePageMixin, Page):
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    subpage_types = ["newsroom.ArticlePage"]
+    template = "newsroom/news_index_page.html"
+
+    def articles(self):
+        return (
+            ArticlePage.objects.live()
+            .child_of(self)
+            .newest_first()
+            .select_related("hero_image")
+            .prefetch_related("article_authors__author")
+        )
+
+    @path("")
+    def index_route(self, request):
+        paginator = Paginator(self.articles(), ARTICLES_PER_PAGE)
+        page_number = request.GET.get("page") or 1
+        try:
+            articles = paginator.page(page_number)
+        except InvalidPage as exc:  # an out-of-range or garbage page number is a 404, not a 500
+            raise Http404("No such page of articles.") from exc
+        return self.render(request, context_overrides={"articles": articles, "paginator": paginator})
+
+    @path("authors/<slug:slug>/", name="author")
+    def author_route(self, request, slug):
+        from newsroom.models.snippets import Author
+
+        author = get_object_or_404(Author, slug=slug)
+        articles = self.articles().filter(article_authors__author=author)
+        return self.render(
+            request,
+            template="newsroom/author_page.html",
+            context_overrides={"author": author, "articles": articles, "news_index": self},
+        )

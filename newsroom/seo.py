@@ -1,0 +1,40 @@
+"""Metadata for search engines and social cards: description, Open Graph and schema.org NewsArticle."""
+
+import json
+
+from django.utils.html import strip_tags
+from django.utils.safestring import SafeString, mark_safe
+
+# The characters that could end a <script> element or start markup, escaped inside JSON strings.
+_SCRIPT_SAFE = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def article_description(page) -> str:
+    return page.search_description or page.dek or strip_tags(str(page.title))
+
+
+def article_structured_data(page, request, authors, image_url: str | None) -> dict:
+    """A schema.org NewsArticle for the article, with its authors, dates and publisher."""
+    from newsroom.models import NewsroomSettings
+
+    publisher = NewsroomSettings.for_request(request).publisher_name or "The Docket Desk"
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": page.title[:110],
+        "description": article_description(page),
+        "datePublished": page.display_published_at.isoformat(),
+        "dateModified": (page.display_updated_at or page.display_published_at).isoformat(),
+        "mainEntityOfPage": page.get_full_url(request),
+        "author": [{"@type": "Person", "name": author.name} for author in authors],
+        "publisher": {"@type": "Organization", "name": publisher},
+    }
+    if image_url:
+        data["image"] = [image_url]
+    return data
+
+
+def json_ld_script(data: dict) -> SafeString:
+    """A <script type="application/ld+json"> element that court or editor text cannot break out of."""
+    payload = json.dumps(data, ensure_ascii=False).translate(_SCRIPT_SAFE)
+    return mark_safe(f'<script type="application/ld+json">{payload}</script>')
