@@ -176,7 +176,7 @@ ARTICLES = [
                 "case, finding the SEC had plausibly described investment contracts.",
             ),
             ("case_widget", {"case": Case("sec-v-coinbase"), "display": "compact", "entries": 3}),
-            ("embed", {"url": Case("sec-v-coinbase")}),
+            ("embed", Case("sec-v-coinbase")),
             ("read_more", {"page": Page("sec-drops-coinbase-case"), "lead_in": "What happened next:"}),
         ],
     },
