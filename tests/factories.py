@@ -57,7 +57,7 @@ def site_tree():
     home = HomePage.objects.first()
     if home is None:
         home = root.add_child(instance=HomePage(title="Home", slug="test-home"))
-        Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "testserver", "port": 80, "root_page": home})
+        Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home})
     news = NewsIndexPage.objects.first() or home.add_child(instance=NewsIndexPage(title="News", slug="news"))
     cases = CaseIndexPage.objects.first() or home.add_child(instance=CaseIndexPage(title="Cases", slug="cases"))
     return home, news, cases
