@@ -28,7 +28,7 @@ RULES: list[Rule] = [
     _rule("appeal dismissed", Status.CLOSED, r"\b(?:appeals?|cross[- ]appeals?) (?:is |are )?(?:voluntarily )?dismissed\b|\bmandate of (?:the )?usca\b.{0,80}dismiss"),
     _rule("stay lifted", Status.ACTIVE, r"\b(?:lift(?:s|ing|ed)?|vacat(?:es|ing|ed)) (?:the )?stay\b|\bstay (?:is )?(?:hereby )?lifted\b"),
     _rule("stay granted", Status.STAYED, r"\bgranting\b[^.]{0,120}\bmotion to stay\b|\b(?:case|action|matter|proceedings?) (?:is|are|shall be|is hereby|are hereby) stayed\b"),
-    _rule("consent judgment", Status.SETTLED, r"\bconsent (?:judgment|decree)\b|\bjudgment (?:as to [^.]{0,80})?(?:on|by) consent\b|\bnotice of settlement\b|\bsettlement agreement\b"),
+    _rule("consent judgment", Status.SETTLED, r"\bconsent (?:judgment|decree)\b|\bjudgment (?:as to .{0,80}?)?(?:on|by) consent\b|\bnotice of settlement\b|\bsettlement agreement\b"),
     _rule("stipulation of dismissal", Status.DISMISSED, r"\bstipulation (?:and (?:\[proposed\] )?order )?of (?:voluntary )?dismissal\b|\bnotice of voluntary dismissal\b"),
     _rule("partial dismissal", Status.ACTIVE, r"\bgranting in part and denying in part\b|\bdenying in part and granting in part\b"),
     _rule("dismissal granted", Status.DISMISSED, r"\b(?:order|opinion)\b[^.]{0,80}\bgranting\b[^.]{0,80}\bmotion to dismiss\b|\b(?:case|action|complaint) (?:is )?(?:hereby )?dismissed\b"),

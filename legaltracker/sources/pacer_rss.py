@@ -10,6 +10,7 @@ import html
 import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from xml.sax import SAXException
 
 import feedparser
 from django.conf import settings
@@ -105,7 +106,8 @@ def parse_feed(content: bytes) -> ParsedFeed:
     parsed = feedparser.parse(content)
     if parsed.bozo and not parsed.entries:
         raise MalformedData(f"Feed could not be parsed: {parsed.get('bozo_exception')!s}"[:200])
-    if parsed.bozo and isinstance(parsed.get("bozo_exception"), Exception) and "not well-formed" in str(parsed.bozo_exception):
+    if parsed.bozo and isinstance(parsed.get("bozo_exception"), SAXException):
+        # feedparser recovers what it can from broken XML; a half-read feed must not pass as complete.
         raise MalformedData(f"Feed is truncated or not well-formed: {parsed.bozo_exception!s}"[:200])
     merged: dict[tuple, FeedEntry] = {}
     for item in parsed.entries:
