@@ -1,0 +1,261 @@
+"""Refreshing cases against a local HTTP server standing in for CourtListener and PACER."""
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from werkzeug import Response
+
+from legaltracker import services
+from legaltracker.models import CaseStatus, DocketEntry, StatusChange
+from legaltracker.quota import SharedQuota
+from legaltracker.sources.base import DocketUpdate, EntryData, RateLimited, SourceUnavailable
+from legaltracker.statuses import Health, Source, Status
+from tests.factories import CourtFactory, make_case
+
+pytestmark = pytest.mark.django_db
+
+DOCKET = {
+    "id": 67474542, "court_id": "dcd", "case_name": "SEC v. Binance Holdings Limited",
+    "case_name_full": "Securities and Exchange Commission v. Binance Holdings Limited et al.",
+    "docket_number": "1:23-cv-01599", "date_filed": "2023-06-05", "date_terminated": None,
+    "date_last_filing": "2023-08-16", "assigned_to_str": "Amy Berman Jackson", "referred_to_str": "Zia M. Faruqui",
+    "date_modified": "2023-08-16T10:00:00-07:00", "absolute_url": "/docket/67474542/sec-v-binance/",
+}
+
+
+def entry(n: int, text: str, day: str = "2023-08-16") -> dict:
+    return {"id": 9000 + n, "entry_number": n, "date_filed": day, "description": text,
+            "date_modified": f"{day}T1{n % 10}:00:00-07:00", "recap_documents": []}
+
+
+@pytest.fixture
+def courtlistener(httpserver, settings):
+    settings.COURTLISTENER_BASE_URL = httpserver.url_for("/api/rest/v4/")
+    settings.COURTLISTENER_TOKEN = "test-token"
+    settings.COURTLISTENER_TIMEOUT = (1, 1)
+    settings.COURTLISTENER_LIMIT_PER_MINUTE = settings.COURTLISTENER_LIMIT_PER_HOUR = 1000
+    settings.COURTLISTENER_LIMIT_PER_DAY = 1000
+    return httpserver
+
+
+@pytest.fixture
+def case(tree):
+    home, news, cases = tree
+    return make_case(cases, courtlistener_docket_id=DOCKET["id"])
+
+
+def serve_docket(server, entries_pages):
+    server.expect_request("/api/rest/v4/dockets/67474542/").respond_with_json(DOCKET)
+    # Cursor pages first: a handler without a query string would also match them.
+    for index, page in reversed(list(enumerate(entries_pages))):
+        query = {"cursor": f"page{index}"} if index else None
+        next_url = server.url_for("/api/rest/v4/docket-entries/") + f"?cursor=page{index + 1}" if index + 1 < len(entries_pages) else None
+        server.expect_request("/api/rest/v4/docket-entries/", query_string=query).respond_with_json(
+            {"count": "", "next": next_url, "previous": None, "results": page}
+        )
+
+
+def test_refresh_follows_cursor_pages_to_the_end_and_fills_docket_metadata(courtlistener, case):
+    serve_docket(courtlistener, [[entry(1, "COMPLAINT filed.", "2023-06-05")],
+                                 [entry(2, "MOTION for Protective Order.", "2023-08-14")],
+                                 [entry(3, "MINUTE ORDER referring the motion to Magistrate Judge Zia M. Faruqui.")]])
+
+    result = services.refresh_case(case.pk)
+
+    status = CaseStatus.objects.get(pk=case.pk)
+    assert result.created_entries == 3
+    assert DocketEntry.objects.filter(case=case).count() == 3
+    assert (status.judge, status.referred_judge) == ("Amy Berman Jackson", "Zia M. Faruqui")
+    assert status.caption.startswith("Securities and Exchange Commission v. Binance")
+    assert status.status == Status.ACTIVE and "Magistrate Judge" in status.headline
+    assert status.entries_watermark is not None
+
+
+def test_second_refresh_asks_only_for_entries_modified_since_the_watermark(courtlistener, case):
+    serve_docket(courtlistener, [[entry(1, "COMPLAINT filed.", "2023-06-05")]])
+    services.refresh_case(case.pk)
+    watermark = CaseStatus.objects.get(pk=case.pk).entries_watermark
+    courtlistener.clear()
+    courtlistener.expect_request("/api/rest/v4/dockets/67474542/").respond_with_json(DOCKET)
+    courtlistener.expect_request("/api/rest/v4/docket-entries/").respond_with_json({"next": None, "results": []})
+
+    services.refresh_case(case.pk)
+
+    entries_request = [r for r, _ in courtlistener.log if "docket-entries" in r.path][-1]
+    assert entries_request.args["date_modified__gt"] == watermark.isoformat()
+    assert entries_request.args["order_by"] == "date_modified"
+
+
+def test_forbidden_entries_fall_back_to_docket_metadata(courtlistener, case):
+    courtlistener.expect_request("/api/rest/v4/dockets/67474542/").respond_with_json({**DOCKET, "date_terminated": "2025-05-29"})
+    courtlistener.expect_request("/api/rest/v4/docket-entries/").respond_with_json({"detail": "forbidden"}, status=403)
+
+    services.refresh_case(case.pk)
+
+    status = CaseStatus.objects.get(pk=case.pk)
+    assert status.entries_access == "forbidden"
+    assert status.status == Status.CLOSED
+    assert "closed to this account" in status.health_message
+
+
+def test_429_blocks_every_call_until_retry_after_has_passed(courtlistener, case):
+    courtlistener.expect_request("/api/rest/v4/dockets/67474542/").respond_with_response(
+        Response("{}", status=429, headers={"Retry-After": "2"}))
+    with pytest.raises(RateLimited):
+        services.refresh_case(case.pk)
+    calls_after_429 = len(courtlistener.log)
+
+    with pytest.raises(RateLimited) as waiting:
+        services.refresh_case(case.pk)
+    assert len(courtlistener.log) == calls_after_429  # nothing reached the server during the wait
+    assert 0 < waiting.value.retry_after <= 2
+
+    time.sleep(2.1)
+    courtlistener.clear()
+    serve_docket(courtlistener, [[entry(1, "COMPLAINT filed.")]])
+    assert services.refresh_case(case.pk).created_entries == 1
+
+
+def test_500_then_success_loses_no_entry(courtlistener, case):
+    courtlistener.expect_ordered_request("/api/rest/v4/dockets/67474542/").respond_with_data("oops", status=500)
+    with pytest.raises(SourceUnavailable):
+        services.refresh_case(case.pk)
+    status = CaseStatus.objects.get(pk=case.pk)
+    assert status.health == Health.STALE and "500" in status.health_message
+
+    serve_docket(courtlistener, [[entry(1, "COMPLAINT filed."), entry(2, "ORDER granting Motion to Stay.")]])
+    services.refresh_case(case.pk)
+    status = CaseStatus.objects.get(pk=case.pk)
+    assert status.health == Health.OK and status.status == Status.STAYED
+    assert DocketEntry.objects.filter(case=case).count() == 2
+
+
+def test_timeout_marks_the_case_stale(courtlistener, case):
+    def slow(request):
+        time.sleep(1.5)
+        return Response(json.dumps(DOCKET), content_type="application/json")
+
+    courtlistener.expect_request("/api/rest/v4/dockets/67474542/").respond_with_handler(slow)
+    with pytest.raises(SourceUnavailable, match="Timed out"):
+        services.refresh_case(case.pk)
+    assert CaseStatus.objects.get(pk=case.pk).health == Health.STALE
+
+
+def test_malformed_json_marks_the_case_stale_without_writing_entries(courtlistener, case):
+    courtlistener.expect_request("/api/rest/v4/dockets/67474542/").respond_with_data('{"id": 6747', content_type="application/json")
+    with pytest.raises(Exception, match="not valid JSON"):
+        services.refresh_case(case.pk)
+    assert DocketEntry.objects.count() == 0
+    assert "not valid JSON" in CaseStatus.objects.get(pk=case.pk).health_message
+
+
+def test_unknown_docket_is_recorded_as_failing(courtlistener, tree):
+    home, news, cases = tree
+    case = make_case(cases, slug="unknown", docket_number="1:99-cv-99999")
+    courtlistener.expect_request("/api/rest/v4/dockets/").respond_with_json({"next": None, "results": []})
+
+    result = services.refresh_case(case.pk)
+
+    status = CaseStatus.objects.get(pk=case.pk)
+    assert "no docket 1:99-cv-99999" in result.skipped
+    assert status.health == Health.FAILING
+    request = courtlistener.log[0][0]
+    assert (request.args["court"], request.args["docket_number"]) == ("dcd", "1:99-cv-99999")
+    assert request.headers["Authorization"] == "Token test-token"
+
+
+def test_quota_caps_requests_and_the_rest_wait_for_the_next_window(courtlistener, tree, settings):
+    settings.COURTLISTENER_LIMIT_PER_MINUTE = 4
+    home, news, cases = tree
+    docket_cases = [make_case(cases, slug=f"case-{n}", docket_number=f"1:23-cv-0{n:04d}", courtlistener_docket_id=100 + n)
+                    for n in range(5)]
+    for n in range(5):
+        courtlistener.expect_request(f"/api/rest/v4/dockets/{100 + n}/").respond_with_json({**DOCKET, "id": 100 + n})
+    courtlistener.expect_request("/api/rest/v4/docket-entries/").respond_with_json({"next": None, "results": []})
+
+    limited = 0
+    for docket_case in docket_cases:
+        try:
+            services.refresh_case(docket_case.pk)
+        except RateLimited:
+            limited += 1
+    assert len(courtlistener.log) <= 4
+    assert limited >= 3
+    assert not services.refresh_lock(docket_cases[0].pk) or services.release_refresh_lock(docket_cases[0].pk) is None
+
+
+def test_the_same_update_twice_leaves_identical_rows(case):
+    update = DocketUpdate(source=Source.MANUAL, entries=[
+        EntryData(source=Source.MANUAL, source_id="a", entry_number=1, description="COMPLAINT filed."),
+        EntryData(source=Source.MANUAL, source_id="b", entry_number=2, description="ORDER granting Motion to Stay."),
+    ])
+    first = services.apply_update(case.pk, update, actor="test")
+    rows = list(DocketEntry.objects.values_list("source_id", "description"))
+    second = services.apply_update(case.pk, update, actor="test")
+
+    assert first.changed and not second.changed
+    assert second.version == first.version
+    assert list(DocketEntry.objects.values_list("source_id", "description")) == rows
+    assert StatusChange.objects.filter(case=case).count() == 1
+
+
+def test_rss_entry_is_upgraded_when_courtlistener_sends_the_same_row(case):
+    services.apply_update(case.pk, DocketUpdate(source=Source.PACER_RSS, entries=[
+        EntryData(source=Source.PACER_RSS, source_id="h1", entry_number=7, description="Order")]), actor="test")
+    services.apply_update(case.pk, DocketUpdate(source=Source.COURTLISTENER, entries=[
+        EntryData(source=Source.COURTLISTENER, source_id="77", entry_number=7, description="ORDER granting Motion to Stay.")]),
+        actor="test")
+    assert list(DocketEntry.objects.values_list("source", "description")) == [("courtlistener", "ORDER granting Motion to Stay.")]
+
+
+def test_editor_override_holds_through_refreshes_until_cleared(case, admin_user):
+    services.apply_update(case.pk, DocketUpdate(source=Source.MANUAL, entries=[
+        EntryData(source=Source.MANUAL, source_id="a", description="COMPLAINT filed.")]), actor="test")
+    with pytest.raises(ValueError):
+        services.override_status(case.pk, Status.SETTLED, "  ", admin_user)
+    services.override_status(case.pk, Status.SETTLED, "Parties announced a settlement in court.", admin_user)
+    services.apply_update(case.pk, DocketUpdate(source=Source.MANUAL, entries=[
+        EntryData(source=Source.MANUAL, source_id="b", description="ORDER granting Motion to Stay.")]), actor="test")
+    assert CaseStatus.objects.get(pk=case.pk).status == Status.SETTLED
+
+    services.clear_override(case.pk, admin_user)
+    assert CaseStatus.objects.get(pk=case.pk).status == Status.STAYED
+    change = StatusChange.objects.filter(case=case, actor=f"editor:{admin_user.username}").order_by("pk").first()
+    assert (change.to_status, change.reason) == (Status.SETTLED, "Parties announced a settlement in court.")
+
+
+def test_court_feed_refreshes_tracked_cases_in_one_request(httpserver, tree):
+    home, news, cases = tree
+    sample = Path(__file__).resolve().parents[3] / "shared/reference/samples/pacer_rss/sdny_1.xml"
+    if not sample.exists():
+        sample = Path(__file__).resolve().parents[2].parent / "shared/reference/samples/pacer_rss/sdny_1.xml"
+    court = CourtFactory(id="nysd", name="S.D.N.Y.", pacer_rss_url=httpserver.url_for("/cgi-bin/rss_outside.pl"))
+    tracked = make_case(cases, slug="chau", title="Chau v. Donovan", court=court, docket_number="1:18-cv-3365")
+    httpserver.expect_request("/cgi-bin/rss_outside.pl").respond_with_data(sample.read_bytes(), content_type="application/rss+xml")
+
+    result = services.refresh_court_feed("nysd")
+    again = services.refresh_court_feed("nysd")
+
+    assert len(httpserver.log) == 2
+    assert result.matched_cases == [tracked.pk] and result.created_entries >= 1
+    assert again.unchanged
+    assert "Notice of Appearance" in DocketEntry.objects.filter(case=tracked).values_list("description", flat=True)
+
+
+def test_truncated_feed_marks_the_court_failing(httpserver, tree):
+    court = CourtFactory(id="wvsd", name="S.D. W. Va.", pacer_rss_url=httpserver.url_for("/rss"))
+    httpserver.expect_request("/rss").respond_with_data(b"<?xml version='1.0'?><rss><channel><item><title>5:18", content_type="application/rss+xml")
+    with pytest.raises(Exception, match="truncated|parsed"):
+        services.refresh_court_feed(court.pk)
+    court.refresh_from_db()
+    assert court.feed_health == Health.FAILING
+
+
+def test_shared_quota_counts_across_instances(settings):
+    quota_a, quota_b = SharedQuota("probe", {"minute": 2}), SharedQuota("probe", {"minute": 2})
+    quota_a.acquire()
+    quota_b.acquire()
+    with pytest.raises(RateLimited):
+        quota_a.acquire()
