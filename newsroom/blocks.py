@@ -7,7 +7,6 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from legaltracker.blocks import CaseWidgetBlock
 
-
 MAX_RELATED_STORIES = 6
 
 

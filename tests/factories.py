@@ -3,11 +3,11 @@
 import io
 
 import factory
-from django.utils.text import slugify
 from django.core.files.images import ImageFile
+from django.utils.text import slugify
 from PIL import Image as PillowImage
 from wagtail.images.models import Image
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from demo.models import HomePage
 from legaltracker.models import CaseIndexPage, CasePage, Court
@@ -54,6 +54,9 @@ def make_image(title: str = "Test image", colour: str = "navy") -> Image:
 def site_tree():
     """Home, news index and case index under the root, with the default site pointing at home."""
     root = Page.get_first_root_node()
+    if root is None:  # a transactional test flushed the rows Wagtail's migrations created
+        Locale.objects.get_or_create(language_code="en")
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
     home = HomePage.objects.first()
     if home is None:
         home = root.add_child(instance=HomePage(title="Home", slug="test-home"))

@@ -9,7 +9,7 @@ import hashlib
 import html
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from xml.sax import SAXException
 
 import feedparser
@@ -87,7 +87,7 @@ def _parse_item(item) -> FeedEntry | None:
         document_number = int(label) if label.isdigit() else None
     published = None
     if item.get("published_parsed"):
-        published = datetime(*item["published_parsed"][:6], tzinfo=timezone.utc)
+        published = datetime(*item["published_parsed"][:6], tzinfo=UTC)
     case_id = _CASE_ID.search(item.get("link", "") or item.get("id", ""))
     name = " ".join(match["name"].split())
     return FeedEntry(

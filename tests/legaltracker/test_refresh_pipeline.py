@@ -2,7 +2,6 @@
 
 import json
 import time
-from pathlib import Path
 
 import pytest
 from werkzeug import Response
@@ -13,6 +12,7 @@ from legaltracker.quota import SharedQuota
 from legaltracker.sources.base import DocketUpdate, EntryData, RateLimited, SourceUnavailable
 from legaltracker.statuses import Health, Source, Status
 from tests.factories import CourtFactory, make_case
+from tests.samples import sample
 
 pytestmark = pytest.mark.django_db
 
@@ -228,12 +228,10 @@ def test_editor_override_holds_through_refreshes_until_cleared(case, admin_user)
 
 def test_court_feed_refreshes_tracked_cases_in_one_request(httpserver, tree):
     home, news, cases = tree
-    sample = Path(__file__).resolve().parents[3] / "shared/reference/samples/pacer_rss/sdny_1.xml"
-    if not sample.exists():
-        sample = Path(__file__).resolve().parents[2].parent / "shared/reference/samples/pacer_rss/sdny_1.xml"
+    feed = sample("pacer_rss/sdny_1.xml")
     court = CourtFactory(id="nysd", name="S.D.N.Y.", pacer_rss_url=httpserver.url_for("/cgi-bin/rss_outside.pl"))
     tracked = make_case(cases, slug="chau", title="Chau v. Donovan", court=court, docket_number="1:18-cv-3365")
-    httpserver.expect_request("/cgi-bin/rss_outside.pl").respond_with_data(sample.read_bytes(), content_type="application/rss+xml")
+    httpserver.expect_request("/cgi-bin/rss_outside.pl").respond_with_data(feed.read_bytes(), content_type="application/rss+xml")
 
     result = services.refresh_court_feed("nysd")
     again = services.refresh_court_feed("nysd")

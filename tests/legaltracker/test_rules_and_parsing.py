@@ -1,7 +1,6 @@
 """Docket text to status, docket-number matching, and the real PACER sample feeds."""
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -10,10 +9,7 @@ from legaltracker.rules import match_rule
 from legaltracker.sources.base import MalformedData
 from legaltracker.sources.pacer_rss import parse_feed
 from legaltracker.statuses import Status
-
-SAMPLES = Path(__file__).resolve().parents[3] / "shared" / "reference" / "samples"
-if not SAMPLES.exists():  # CI lays shared/ beside the clone
-    SAMPLES = Path(__file__).resolve().parents[2].parent / "shared" / "reference" / "samples"
+from tests.samples import sample
 
 
 @pytest.mark.parametrize("text, status, rule", [
@@ -67,8 +63,8 @@ FEEDS = {"sdny_1": (358, 341), "nyed_1": (432, 357), "nysb_1": (162, 160), "cadc
 
 @pytest.mark.parametrize("name", sorted(FEEDS))
 def test_real_sample_feeds_parse(name):
-    feed = parse_feed((SAMPLES / "pacer_rss" / f"{name}.xml").read_bytes())
-    golden = json.loads((SAMPLES / "pacer_rss" / f"{name}.json").read_text())
+    feed = parse_feed(sample(f"pacer_rss/{name}.xml").read_bytes())
+    golden = json.loads(sample(f"pacer_rss/{name}.json").read_text())
     items, entries = FEEDS[name]
     assert (feed.items, len(feed.entries)) == (items, entries)
     assert len(golden) == entries
@@ -77,14 +73,14 @@ def test_real_sample_feeds_parse(name):
 
 
 def test_feed_details_match_the_golden_output():
-    feed = parse_feed((SAMPLES / "pacer_rss" / "sdny_1.xml").read_bytes())
+    feed = parse_feed(sample("pacer_rss/sdny_1.xml").read_bytes())
     first = feed.entries[0]
     assert (first.docket_number, first.short_description, first.document_number) == ("1:18-cv-03365", "Notice of Appearance", 3)
-    cadc = parse_feed((SAMPLES / "pacer_rss" / "cadc.xml").read_bytes())
+    cadc = parse_feed(sample("pacer_rss/cadc.xml").read_bytes())
     assert any("Food & Water Watch" in e.case_name for e in cadc.entries)
 
 
 def test_truncated_feed_is_a_clear_error():
-    content = (SAMPLES / "pacer_rss" / "wvsd.xml").read_bytes()
+    content = sample("pacer_rss/wvsd.xml").read_bytes()
     with pytest.raises(MalformedData):
         parse_feed(content[: len(content) // 2])

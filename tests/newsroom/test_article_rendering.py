@@ -1,6 +1,7 @@
 """What readers see on an article: every block, links that stay current, authors and disclaimers."""
 
 import pytest
+
 from newsroom.models import NewsroomSettings
 from tests.factories import AuthorFactory, DisclaimerFactory, make_article, make_case, make_image
 

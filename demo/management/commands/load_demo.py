@@ -14,7 +14,7 @@ from demo.content import cases as case_content
 from demo.content import people
 from demo.models import HomePage
 from legaltracker import services
-from legaltracker.models import Allegation, CaseIndexPage, CaseParty, CasePage, Court, Party
+from legaltracker.models import Allegation, CaseIndexPage, CasePage, CaseParty, Court, Party
 from legaltracker.sources.base import DocketUpdate, EntryData
 from legaltracker.statuses import Source
 from newsroom.models import ArticleAuthor, ArticlePage, Author, Disclaimer, NewsIndexPage, NewsroomSettings

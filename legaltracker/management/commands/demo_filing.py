@@ -1,0 +1,34 @@
+"""Add a realistic new docket entry to a case through the service, to watch widgets update live."""
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from legaltracker import services
+from legaltracker.models import CasePage
+from legaltracker.sources.base import DocketUpdate, EntryData
+from legaltracker.statuses import Source
+
+# Filings cycled through on each call, so repeated demos keep changing the widget.
+FILINGS = [
+    "ORDER granting the joint motion to stay; the case is stayed pending further order.",
+    "MINUTE ORDER lifting the stay; the parties shall file a joint status report within 14 days.",
+    "MOTION for Leave to File Supplemental Authority by the plaintiff.",
+]
+
+
+class Command(BaseCommand):
+    help = "Add a demo docket entry to CASE_SLUG through services.apply_update (for demos and manual testing)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("case_slug")
+
+    def handle(self, case_slug, **options):
+        case = CasePage.objects.filter(slug=case_slug).first()
+        if case is None:
+            raise CommandError(f"No case with slug {case_slug!r}.")
+        count = case.docket_entries.filter(source=Source.MANUAL, source_id__startswith="demo-filing-").count()
+        text = FILINGS[count % len(FILINGS)]
+        update = DocketUpdate(source=Source.MANUAL, entries=[EntryData(
+            source=Source.MANUAL, source_id=f"demo-filing-{count + 1}", date_filed=timezone.localdate(), description=text)])
+        result = services.apply_update(case.pk, update, actor="command:demo_filing")
+        self.stdout.write(f"{case.title}: added “{text}” (status now version {result.version}).")

@@ -1,0 +1,74 @@
+"""In real Chromium: widgets update in place when a case changes, and the embed works cross-origin."""
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from legaltracker import services
+from legaltracker.sources.base import DocketUpdate, EntryData
+from legaltracker.statuses import Source
+from tests.factories import make_article, make_case, site_tree
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture
+def browser_page(monkeypatch):
+    # Playwright's sync API keeps an event loop on this thread; the ORM calls in the test are still synchronous.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        errors = []
+        page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        yield page, errors
+        browser.close()
+
+
+def test_one_widget_changes_in_place_without_reload(live_server, settings, browser_page):
+    settings.WIDGET_POLL_SECONDS = 1
+    settings.WAGTAILFRONTENDCACHE = {}
+    home, news, cases = site_tree()
+    binance = make_case(cases)
+    ripple = make_case(cases, slug="sec-v-ripple", title="SEC v. Ripple", docket_number="1:20-cv-10832")
+    for case in (binance, ripple):
+        services.apply_update(case.pk, DocketUpdate(source=Source.MANUAL, entries=[
+            EntryData(source=Source.MANUAL, source_id="1", description="COMPLAINT filed.")]), actor="test")
+    article = make_article(news, title="Two cases", body=[
+        ("case_widget", {"case": binance, "display": "full", "entries": 3}),
+        ("case_widget", {"case": ripple, "display": "full", "entries": 3}),
+    ])
+    page, errors = browser_page
+    page.goto(live_server.url + article.url)
+    widgets = page.locator("[data-case-widget]")
+    assert widgets.nth(0).locator('[data-field="status_label"]').inner_text() == "ACTIVE"
+    page.evaluate("window.__marker = 'no reload'")
+
+    services.apply_update(binance.pk, DocketUpdate(source=Source.MANUAL, entries=[
+        EntryData(source=Source.MANUAL, source_id="2", description='ORDER granting Motion to Stay. <script>alert(1)</script>')]),
+        actor="test")
+
+    page.wait_for_function(
+        "document.querySelectorAll('[data-case-widget]')[0].querySelector('[data-field=status_label]').textContent === 'Stayed'",
+        timeout=15000,
+    )
+    assert page.evaluate("window.__marker") == "no reload"
+    assert widgets.nth(1).locator('[data-field="status_label"]').inner_text() == "ACTIVE"
+    assert "<script>alert(1)</script>" in widgets.nth(0).locator('[data-field="entries"]').inner_text()
+    assert page.locator("script:text('alert(1)')").count() == 0
+    assert errors == []
+
+
+def test_embed_page_shows_inside_an_iframe_on_another_origin(live_server, browser_page, httpserver):
+    home, news, cases = site_tree()
+    case = make_case(cases)
+    httpserver.expect_request("/partner").respond_with_data(
+        f'<!doctype html><title>Partner</title><iframe id="w" src="{live_server.url}/cases/{case.slug}/embed/" width="480" height="420"></iframe>',
+        content_type="text/html")
+    page, errors = browser_page
+    page.goto(httpserver.url_for("/partner"))
+    frame = page.frame_locator("#w")
+    assert "SEC v. Binance" in frame.locator(".cw-title").inner_text(timeout=10000)
