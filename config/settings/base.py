@@ -117,10 +117,11 @@ else:
         },
     }
     CELERY_BROKER_URL = "filesystem://"
+    _QUEUE_DIR = VAR_DIR / "celery" / "queue"
+    _QUEUE_DIR.mkdir(parents=True, exist_ok=True)  # kombu's filesystem transport does not create it
     CELERY_BROKER_TRANSPORT_OPTIONS = {
-        "data_folder_in": str(VAR_DIR / "celery" / "queue"),
-        "data_folder_out": str(VAR_DIR / "celery" / "queue"),
-        "processed_folder": str(VAR_DIR / "celery" / "processed"),
+        "data_folder_in": str(_QUEUE_DIR),
+        "data_folder_out": str(_QUEUE_DIR),
         "store_processed": False,
     }
     CELERY_RESULT_BACKEND = None
