@@ -121,31 +121,40 @@ class CourtListenerClient:
     def docket_update(self, court_id: str, docket_number: str, docket_id: int | None, since: datetime | None) -> DocketUpdate:
         """Docket metadata and the entries modified since `since`; metadata only if entries are closed to us."""
         docket = self.get_docket(docket_id) if docket_id else self.find_docket(court_id, docket_number)
-        update = DocketUpdate(
-            source=Source.COURTLISTENER,
-            court_id=str(docket.get("court_id") or court_id),
-            docket_number=str(docket.get("docket_number") or docket_number),
-            courtlistener_docket_id=docket.get("id"),
-            caption=str(docket.get("case_name_full") or docket.get("case_name") or "")[:500],
-            judge=str(docket.get("assigned_to_str") or "")[:200],
-            referred_judge=str(docket.get("referred_to_str") or "")[:200],
-            date_filed=_date(docket.get("date_filed")),
-            date_terminated=_date(docket.get("date_terminated")),
-            date_last_filing=_date(docket.get("date_last_filing")),
-        )
-        if update.courtlistener_docket_id is None:
-            raise MalformedData("Docket without an id")
-        watermark = since
+        update = update_from_docket(docket, court_id, docket_number)
+        update.entries_watermark = since
         try:
-            for item in self.iter_entries(update.courtlistener_docket_id, since):
-                if "id" not in item:
-                    raise MalformedData("Docket entry without an id")
-                update.entries.append(entry_from_json(item))
-                modified = _datetime(item.get("date_modified"))
-                if modified and (watermark is None or modified > watermark):
-                    watermark = modified
+            add_entries(update, self.iter_entries(update.courtlistener_docket_id, since))
             update.entries_access = "ok"
         except SourceForbidden:
             update.entries_access = "forbidden"
-        update.entries_watermark = watermark
         return update
+
+
+def update_from_docket(docket: dict, court_id: str = "", docket_number: str = "") -> DocketUpdate:
+    """A v4 docket object as a DocketUpdate without entries."""
+    if not isinstance(docket, dict) or not isinstance(docket.get("id"), int):
+        raise MalformedData("Docket without an integer id")
+    return DocketUpdate(
+        source=Source.COURTLISTENER,
+        court_id=str(docket.get("court_id") or court_id),
+        docket_number=str(docket.get("docket_number") or docket_number),
+        courtlistener_docket_id=docket["id"],
+        caption=str(docket.get("case_name_full") or docket.get("case_name") or "")[:500],
+        judge=str(docket.get("assigned_to_str") or "")[:200],
+        referred_judge=str(docket.get("referred_to_str") or "")[:200],
+        date_filed=_date(docket.get("date_filed")),
+        date_terminated=_date(docket.get("date_terminated")),
+        date_last_filing=_date(docket.get("date_last_filing")),
+    )
+
+
+def add_entries(update: DocketUpdate, items) -> None:
+    """Append docket entries (REST or webhook flavour) and move the date_modified watermark forward."""
+    for item in items:
+        if not isinstance(item, dict) or "id" not in item:
+            raise MalformedData("Docket entry without an id")
+        update.entries.append(entry_from_json(item))
+        modified = _datetime(item.get("date_modified"))
+        if modified and (update.entries_watermark is None or modified > update.entries_watermark):
+            update.entries_watermark = modified
