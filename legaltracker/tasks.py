@@ -18,8 +18,9 @@ logger = logging.getLogger("legaltracker.tasks")
 TASK_OPTIONS = {"acks_late": True, "time_limit": 240, "soft_time_limit": 200, "max_retries": 8}
 
 
-def backoff_seconds(retries: int, base: float = 10.0, cap: float = 3600.0) -> float:
+def backoff_seconds(retries: int, base: float | None = None, cap: float = 3600.0) -> float:
     """Exponential backoff with full jitter, so failing workers do not retry in step."""
+    base = settings.LEGALTRACKER_RETRY_BASE_SECONDS if base is None else base
     return random.uniform(0, min(cap, base * 2**retries))
 
 
@@ -40,7 +41,7 @@ def refresh_court_feed(self, court_id: str) -> dict:
     try:
         result = services.refresh_court_feed(court_id)
     except SourceUnavailable as exc:
-        raise self.retry(exc=exc, countdown=backoff_seconds(self.request.retries, base=30))
+        raise self.retry(exc=exc, countdown=backoff_seconds(self.request.retries))
     # The feed only carries short descriptions; fetch the full docket for cases that moved.
     if settings.COURTLISTENER_TOKEN:
         for case_id in result.matched_cases or []:

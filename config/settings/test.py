@@ -13,7 +13,7 @@ os.environ.setdefault("REDIS_DB_CACHE", "14")
 os.environ.setdefault("VAR_DIR", "/tmp/newsroom-test-var")
 
 from .base import *  # noqa: E402,F403
-from .base import CACHES, REDIS_URL  # noqa: E402
+from .base import CACHES, DATABASES, REDIS_URL  # noqa: E402
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -22,3 +22,5 @@ CACHES["default"]["KEY_PREFIX"] = "newsroom-test"
 TEST_REDIS_URL = redis_db_url(REDIS_URL, 14)
 COURTLISTENER_TOKEN = env_str("TEST_COURTLISTENER_TOKEN", "test-token")
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Request threads of the live server must not keep connections open past the request.
+DATABASES["default"]["CONN_MAX_AGE"] = 0

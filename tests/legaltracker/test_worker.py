@@ -1,0 +1,82 @@
+"""Behaviour that needs a real Celery worker: overlapping refreshes, retries after failures.
+
+The worker consumes from the test Redis database with a thread pool of two, so two refreshes of
+one case really run at the same time. The database is transactional so the worker sees commits.
+"""
+
+import json
+import threading
+import time
+
+import pytest
+from celery.contrib.testing.worker import start_worker
+from werkzeug import Response
+
+from config.celery import app
+from legaltracker import tasks
+from legaltracker.models import CaseStatus, DocketEntry
+from tests.factories import make_case, site_tree
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+DOCKET = {"id": 555, "court_id": "dcd", "docket_number": "1:23-cv-01599", "case_name": "SEC v. Binance"}
+ENTRIES = [{"id": n, "entry_number": n, "date_filed": "2024-01-0%d" % n, "description": f"ORDER number {n}.",
+            "date_modified": f"2024-01-0{n}T10:00:00-08:00"} for n in (1, 2, 3)]
+
+
+@pytest.fixture
+def case():
+    return make_case(site_tree()[2], courtlistener_docket_id=555)
+
+
+@pytest.fixture
+def worker(case):
+    app.control.purge()  # drop the refresh queued when the case was published; each test sends its own
+    with start_worker(app, pool="threads", concurrency=2, perform_ping_check=False, shutdown_timeout=30):
+        yield
+
+
+@pytest.fixture
+def courtlistener(httpserver, settings):
+    settings.COURTLISTENER_BASE_URL = httpserver.url_for("/api/rest/v4/")
+    settings.COURTLISTENER_TOKEN = "test-token"
+    settings.COURTLISTENER_LIMIT_PER_MINUTE = settings.COURTLISTENER_LIMIT_PER_HOUR = 1000
+    settings.COURTLISTENER_LIMIT_PER_DAY = 1000
+    settings.LEGALTRACKER_RETRY_BASE_SECONDS = 1
+    return httpserver
+
+
+def test_two_workers_refreshing_one_case_write_each_entry_once(courtlistener, case, worker):
+    def slow_docket(request):
+        time.sleep(1)  # keeps the first refresh busy while the second one arrives
+        return Response(json.dumps(DOCKET), content_type="application/json")
+
+    courtlistener.expect_request("/api/rest/v4/dockets/555/").respond_with_handler(slow_docket)
+    courtlistener.expect_request("/api/rest/v4/docket-entries/").respond_with_json({"next": None, "results": ENTRIES})
+
+    first, second = tasks.refresh_case.delay(case.pk), tasks.refresh_case.delay(case.pk)
+    results = [first.get(timeout=60), second.get(timeout=60)]
+
+    assert DocketEntry.objects.filter(case=case).count() == 3
+    assert sorted(DocketEntry.objects.values_list("source_id", flat=True)) == ["1", "2", "3"]
+    assert sum(1 for r in results if r["skipped"]) == 1  # the overlapping refresh was a no-op
+    assert sum(1 for request, _ in courtlistener.log if "dockets/555" in request.path) == 1
+
+
+def test_a_failing_source_is_retried_by_the_worker_until_it_answers(courtlistener, case, worker):
+    calls = {"n": 0}
+    lock = threading.Lock()
+
+    def flaky(request):
+        with lock:
+            calls["n"] += 1
+            failing = calls["n"] == 1
+        return Response("busy", status=503) if failing else Response(json.dumps(DOCKET), content_type="application/json")
+
+    courtlistener.expect_request("/api/rest/v4/dockets/555/").respond_with_handler(flaky)
+    courtlistener.expect_request("/api/rest/v4/docket-entries/").respond_with_json({"next": None, "results": ENTRIES})
+
+    result = tasks.refresh_case.delay(case.pk).get(timeout=60)
+
+    assert calls["n"] == 2 and result["created"] == 3
+    assert CaseStatus.objects.get(pk=case.pk).health == "ok"
