@@ -9,11 +9,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 from legaltracker import urls as legaltracker_urls
 
 urlpatterns = [
+    # Widgets are polled by every open article: resolve their URLs first.
+    path("", include(legaltracker_urls, namespace="legaltracker")),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
-    path("", include(legaltracker_urls, namespace="legaltracker")),
 ]
 
 if settings.DEBUG:

@@ -1,18 +1,25 @@
 """Read paths for case data: the widget payload and the case timeline."""
 
+import json
+import time
+from dataclasses import dataclass, field
+
+from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 
-from legaltracker.invalidation import widget_cache_key
+from legaltracker.invalidation import widget_cache_key, widget_slug_key
 from legaltracker.models import CasePage, CaseStatus, DocketEntry
 from legaltracker.statuses import Status
 
 TIMELINE_PAGE_SIZE = 25
 WIDGET_MAX_ENTRIES = 10
 WIDGET_CACHE_SECONDS = 3600
+LOCAL_MEMO_MAX = 2000
+_local_documents: dict[str, tuple[float, "WidgetDocument"]] = {}
 
 
 def _iso(value) -> str | None:
@@ -99,6 +106,52 @@ def widget_payload(case: CasePage, entries: int = 5) -> dict:
     payload = dict(widget_payloads([case])[case.pk])
     payload["entries"] = payload["entries"][: max(0, min(entries, WIDGET_MAX_ENTRIES))]
     return payload
+
+
+@dataclass
+class WidgetDocument:
+    """A case's widget payload plus its JSON encodings, built once and reused while memoised."""
+
+    payload: dict
+    bodies: dict[int, bytes] = field(default_factory=dict)
+
+    def body(self, entries: int) -> bytes:
+        """The JSON body with the first `entries` docket entries."""
+        if entries not in self.bodies:
+            visible = {**self.payload, "entries": self.payload["entries"][:entries]}
+            self.bodies[entries] = json.dumps(visible, ensure_ascii=False).encode()
+        return self.bodies[entries]
+
+
+def widget_document_for_slug(slug: str) -> WidgetDocument | None:
+    """The widget of the live case at `slug`, or None.
+
+    Widgets poll often, so the document is memoised in this process for a couple of seconds in
+    front of the shared cache (well inside the public max-age); a shared-cache hit costs no
+    database query.
+    """
+    now = time.monotonic()
+    memo = _local_documents.get(slug)
+    if memo is not None and memo[0] > now:
+        return memo[1]
+    key = widget_slug_key(slug)
+    payload = cache.get(key)
+    if payload is None:
+        case = CasePage.objects.live().filter(slug=slug).first()
+        if case is None:
+            return None
+        payload = widget_payloads([case])[case.pk]
+        cache.set(key, payload, timeout=WIDGET_CACHE_SECONDS)
+    if len(_local_documents) >= LOCAL_MEMO_MAX:
+        _local_documents.clear()
+    document = WidgetDocument(payload)
+    _local_documents[slug] = (now + settings.WIDGET_LOCAL_CACHE_SECONDS, document)
+    return document
+
+
+def forget_local_payload(*slugs: str) -> None:
+    for slug in slugs:
+        _local_documents.pop(slug, None)
 
 
 def case_timeline(case: CasePage, page_number=None):

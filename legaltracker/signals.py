@@ -2,8 +2,9 @@
 
 from django.db import transaction
 from django.dispatch import receiver
-from wagtail.signals import page_published
+from wagtail.signals import page_published, page_slug_changed, page_unpublished
 
+from legaltracker.invalidation import forget_widget
 from legaltracker.models import CasePage, CaseStatus
 
 
@@ -12,5 +13,16 @@ def queue_refresh_on_publish(sender, instance, **kwargs):
     from legaltracker.tasks import refresh_case
 
     CaseStatus.objects.bulk_create([CaseStatus(case_id=instance.pk)], ignore_conflicts=True)
+    forget_widget(instance.pk, instance.slug)
     if instance.tracking:
         transaction.on_commit(lambda: refresh_case.delay(instance.pk))
+
+
+@receiver(page_unpublished, sender=CasePage)
+def forget_unpublished_case(sender, instance, **kwargs):
+    forget_widget(instance.pk, instance.slug)
+
+
+@receiver(page_slug_changed, sender=CasePage)
+def forget_old_slug(sender, instance, instance_before, **kwargs):
+    forget_widget(instance.pk, instance_before.slug, instance.slug)

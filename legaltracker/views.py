@@ -6,7 +6,6 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.utils.cache import patch_vary_headers
 from django.utils.html import escape
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
@@ -14,7 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Site
 
 from legaltracker.models import CasePage
-from legaltracker.selectors import widget_payload
+from legaltracker.selectors import WIDGET_MAX_ENTRIES, widget_document_for_slug, widget_payload
 
 EMBED_WIDTH, EMBED_HEIGHT = 480, 420
 
@@ -28,30 +27,31 @@ def _live_case(slug: str) -> CasePage:
 
 @require_GET
 def widget_json(request, slug: str):
-    try:
-        case = _live_case(slug)
-    except Http404:
+    document = widget_document_for_slug(slug)
+    if document is None:
         response = JsonResponse({"error": "not_found", "detail": f"No case with slug {slug!r}."}, status=404)
         response["Access-Control-Allow-Origin"] = "*"
         return response
     try:
-        entries = int(request.GET.get("entries", 5))
+        entries = max(0, min(int(request.GET.get("entries", 5)), WIDGET_MAX_ENTRIES))
     except ValueError:
         entries = 5
-    payload = widget_payload(case, entries)
-    etag = f'"case-{slug}-v{payload["version"]}-n{len(payload["entries"])}"'
-    if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
+    shown = min(entries, len(document.payload["entries"]))
+    etag = f'"case-{slug}-v{document.payload["version"]}-n{shown}"'
+    if etag in request.headers.get("If-None-Match", ""):
         response = HttpResponse(status=304)
     else:
-        response = JsonResponse(payload, json_dumps_params={"ensure_ascii": False})
+        response = HttpResponse(document.body(shown), content_type="application/json")
     response["ETag"] = etag
-    response["Cache-Control"] = (
-        f"public, max-age={settings.WIDGET_MAX_AGE}, stale-while-revalidate={settings.WIDGET_STALE_WHILE_REVALIDATE}"
+    response["Cache-Control"] = _WIDGET_CACHE_CONTROL.format(
+        max_age=settings.WIDGET_MAX_AGE, swr=settings.WIDGET_STALE_WHILE_REVALIDATE
     )
     response["Access-Control-Allow-Origin"] = "*"
     response["Access-Control-Expose-Headers"] = "ETag"
-    patch_vary_headers(response, ["Accept-Encoding"])
     return response
+
+
+_WIDGET_CACHE_CONTROL = "public, max-age={max_age}, stale-while-revalidate={swr}"
 
 
 @require_GET

@@ -1,6 +1,7 @@
 import pytest
 from django.core.cache import cache, caches
 
+from legaltracker.selectors import _local_documents
 from tests.factories import site_tree
 
 
@@ -9,6 +10,7 @@ def _clean_caches():
     """Every test starts with empty caches (Redis database owned by the tests), quota included."""
     cache.clear()
     caches["renditions"].clear()
+    _local_documents.clear()
     yield
     cache.clear()
 

@@ -123,3 +123,22 @@ def test_change_purges_case_urls_and_pages_that_embed_it(httpserver, settings, t
     purged = sorted(request.path for request, _ in httpserver.log if request.method == "PURGE")
     assert purged == sorted([case.url, f"/cases/{case.slug}/widget.json", f"/cases/{case.slug}/embed/", embedding.url])
     assert sorted(purge_case_urls(case.pk)) and "Unrelated" not in str(purged)
+
+
+def test_cached_widget_json_costs_no_query(client, case, django_assert_num_queries):
+    add_entry(case, "1", "COMPLAINT filed.")
+    client.get(f"/cases/{case.slug}/widget.json")
+    with django_assert_num_queries(0):
+        assert client.get(f"/cases/{case.slug}/widget.json").status_code == 200
+
+
+def test_renamed_or_unpublished_case_is_not_served_from_the_cache(client, case, django_capture_on_commit_callbacks):
+    client.get(f"/cases/{case.slug}/widget.json")
+    old_slug = case.slug
+    case.slug = "sec-v-binance-holdings"
+    with django_capture_on_commit_callbacks(execute=True):  # Wagtail announces slug changes after commit
+        case.save_revision().publish()
+    assert client.get(f"/cases/{old_slug}/widget.json").status_code == 404
+    assert client.get("/cases/sec-v-binance-holdings/widget.json").json()["case"]["slug"] == "sec-v-binance-holdings"
+    case.unpublish()
+    assert client.get("/cases/sec-v-binance-holdings/widget.json").status_code == 404
