@@ -276,15 +276,18 @@ class RefreshResult:
     status_changed: bool = False
 
 
-def refresh_case(case_id: int, client=None) -> RefreshResult:
+def refresh_case(case_id: int, client=None, with_docket: bool = True) -> RefreshResult:
     """Refresh one case from CourtListener. A refresh already running for the case makes this a no-op.
+
+    `with_docket=False` (used when a court feed showed new activity) skips the docket metadata call
+    when the case's CourtListener docket is already known, so the refresh costs one request.
 
     Raises RateLimited or SourceUnavailable for the task to retry later; records every other
     failure on the case so readers and operators see that the data is stale.
     """
     from legaltracker.breaker import CircuitBreaker
     from legaltracker.sources.base import DocketNotFound, MalformedData, SourceUnavailable
-    from legaltracker.sources.courtlistener import CourtListenerClient
+    from legaltracker.sources.courtlistener import CourtListenerClient, entries_only_update
 
     if not refresh_lock(case_id):
         return RefreshResult(skipped="another refresh of this case is running")
@@ -300,13 +303,13 @@ def refresh_case(case_id: int, client=None) -> RefreshResult:
                 "CourtListener is failing; paused calls to it", retry_after=breaker.seconds_until_closed()
             )
         status = getattr(case, "status", None)
+        since = status.entries_watermark if status else None
+        docket_id = case.resolved_courtlistener_id
         try:
-            update = client.docket_update(
-                case.court_id,
-                case.docket_number,
-                case.resolved_courtlistener_id,
-                status.entries_watermark if status else None,
-            )
+            if not with_docket and docket_id and status and status.entries_access == "ok":
+                update = entries_only_update(client, docket_id, since)
+            else:
+                update = client.docket_update(case.court_id, case.docket_number, docket_id, since)
         except DocketNotFound as exc:
             mark_source_health(case_id, Health.FAILING, str(exc))
             return RefreshResult(skipped=str(exc))

@@ -25,9 +25,9 @@ def backoff_seconds(retries: int, base: float | None = None, cap: float = 3600.0
 
 
 @shared_task(bind=True, **TASK_OPTIONS)
-def refresh_case(self, case_id: int) -> dict:
+def refresh_case(self, case_id: int, with_docket: bool = True) -> dict:
     try:
-        result = services.refresh_case(case_id)
+        result = services.refresh_case(case_id, with_docket=with_docket)
     except RateLimited as exc:
         raise self.retry(exc=exc, countdown=(exc.retry_after or 60) + random.uniform(0, 5))
     except SourceUnavailable as exc:
@@ -42,10 +42,10 @@ def refresh_court_feed(self, court_id: str) -> dict:
         result = services.refresh_court_feed(court_id)
     except SourceUnavailable as exc:
         raise self.retry(exc=exc, countdown=backoff_seconds(self.request.retries))
-    # The feed only carries short descriptions; fetch the full docket for cases that moved.
+    # The feed only carries short descriptions; fetch the full entries of the cases that moved.
     if settings.COURTLISTENER_TOKEN:
         for case_id in result.matched_cases or []:
-            refresh_case.delay(case_id)
+            refresh_case.delay(case_id, with_docket=False)
     return {"court": court_id, "items": result.items, "cases": result.matched_cases, "created": result.created_entries}
 
 

@@ -131,6 +131,17 @@ class CourtListenerClient:
         return update
 
 
+def entries_only_update(client: "CourtListenerClient", docket_id: int, since: datetime | None) -> DocketUpdate:
+    """Only the entries modified since `since`: one call when the docket's metadata is already known."""
+    update = DocketUpdate(source=Source.COURTLISTENER, courtlistener_docket_id=docket_id, entries_watermark=since)
+    try:
+        add_entries(update, client.iter_entries(docket_id, since))
+        update.entries_access = "ok"
+    except SourceForbidden:
+        update.entries_access = "forbidden"
+    return update
+
+
 def update_from_docket(docket: dict, court_id: str = "", docket_number: str = "") -> DocketUpdate:
     """A v4 docket object as a DocketUpdate without entries."""
     if not isinstance(docket, dict) or not isinstance(docket.get("id"), int):

@@ -257,3 +257,17 @@ def test_shared_quota_counts_across_instances(settings):
     quota_b.acquire()
     with pytest.raises(RateLimited):
         quota_a.acquire()
+
+
+def test_feed_triggered_refresh_costs_one_request_once_the_docket_is_known(courtlistener, case):
+    serve_docket(courtlistener, [[entry(1, "COMPLAINT filed.", "2023-06-05")]])
+    services.refresh_case(case.pk)
+    courtlistener.clear()
+    courtlistener.expect_request("/api/rest/v4/docket-entries/").respond_with_json(
+        {"next": None, "results": [entry(2, "ORDER granting Motion to Stay.")]})
+
+    result = services.refresh_case(case.pk, with_docket=False)
+
+    assert [request.path for request, _ in courtlistener.log] == ["/api/rest/v4/docket-entries/"]
+    assert result.created_entries == 1
+    assert CaseStatus.objects.get(pk=case.pk).status == Status.STAYED
