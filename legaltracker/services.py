@@ -139,13 +139,13 @@ def _record_change(status: CaseStatus, new_status: str, *, cause, source: str, a
     status.status = new_status
 
 
-def _finish(status: CaseStatus, changed: bool) -> None:
+def _finish(status: CaseStatus, changed: bool, status_changed: bool = False) -> None:
     now = timezone.now()
     if changed:
         status.version += 1
         status.last_changed = now
         case_id = status.case_id
-        transaction.on_commit(lambda: _after_change(case_id))
+        transaction.on_commit(lambda: _after_change(case_id, status_changed))
     status.save()
 
 
@@ -184,7 +184,7 @@ def apply_update(case_id: int, update: DocketUpdate, actor: str) -> ApplyResult:
         status.last_checked = timezone.now()
         status.next_refresh_at = next_refresh_time(status)
         changed = bool(created or metadata_changed or status_changed or health_changed)
-        _finish(status, changed)
+        _finish(status, changed, status_changed)
     return ApplyResult(created, status_changed, changed, status.version)
 
 
@@ -256,13 +256,17 @@ def release_refresh_lock(case_id: int) -> None:
     cache.delete(f"legaltracker:refresh-lock:{case_id}")
 
 
-def _after_change(case_id: int) -> None:
+def _after_change(case_id: int, status_changed: bool = False) -> None:
     from legaltracker.invalidation import case_changed
 
     try:
         case_changed(case_id)
     except Exception:  # a cache or purge failure must never undo or hide a committed update
         logger.exception("Invalidating caches for case %s failed", case_id)
+    if status_changed:
+        from legaltracker.tasks import notify_authors
+
+        notify_authors.delay(case_id)
 
 
 def tracked_cases():

@@ -94,3 +94,10 @@ def process_webhook_event(self, event_id: int) -> dict:
     from legaltracker.webhooks import process_event
 
     return process_event(event_id)
+
+
+@shared_task(**TASK_OPTIONS)
+def notify_authors(case_id: int) -> dict:
+    from legaltracker.notifications import notify_authors_of_status_change
+
+    return {"case": case_id, "emails": notify_authors_of_status_change(case_id)}

@@ -229,6 +229,14 @@ CELERY_BEAT_SCHEDULE = {
     },
 }
 
+# Email (author notifications): SMTP settings from the environment.
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "newsroom@localhost")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

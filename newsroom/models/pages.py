@@ -144,7 +144,13 @@ class ArticlePage(Page):
         context["news_index"] = NewsIndexPage.objects.live().ancestor_of(self).first()
         # All live case widgets in the body share one lookup instead of one per widget.
         context["case_widgets"] = widget_payloads(case_pages_in_stream(self.body))
+        context["case_updates"] = self.cases_changed_since_publication(context["case_widgets"].values())
         return context
+
+    def cases_changed_since_publication(self, payloads) -> list[dict]:
+        """Embedded cases whose latest significant event is later than this story's publication."""
+        published = self.display_published_at.date().isoformat()
+        return [p for p in payloads if p.get("last_event_date") and p["last_event_date"] > published]
 
     def save(self, *args, **kwargs):
         if self.live and self.published_at is None:

@@ -1,0 +1,52 @@
+"""Readers and reporters learn when a case embedded in a published story has moved on."""
+
+from datetime import date, datetime, timezone
+
+import pytest
+from django.core import mail
+
+from legaltracker import services
+from legaltracker.notifications import notify_authors_of_status_change
+from legaltracker.sources.base import DocketUpdate, EntryData
+from legaltracker.statuses import Source
+from tests.factories import AuthorFactory, make_article, make_case
+
+pytestmark = pytest.mark.django_db
+
+
+def file_entry(case, source_id, text, day):
+    return services.apply_update(case.pk, DocketUpdate(source=Source.MANUAL, entries=[
+        EntryData(source=Source.MANUAL, source_id=source_id, description=text, date_filed=day)]), actor="test")
+
+
+def test_article_says_what_changed_since_publication(client, tree, django_capture_on_commit_callbacks):
+    home, news, cases = tree
+    case = make_case(cases)
+    file_entry(case, "1", "MINUTE ORDER referring the motion to Magistrate Judge Zia M. Faruqui.", date(2023, 8, 16))
+    article = make_article(news, title="Referral story", published_at=datetime(2023, 8, 17, tzinfo=timezone.utc),
+                           body=[("case_widget", {"case": case, "display": "compact", "entries": 3})])
+    assert "Since this story was published" not in client.get(article.url).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):  # the cached payload is dropped after commit
+        file_entry(case, "2", "STIPULATION of Dismissal with prejudice.", date(2025, 5, 29))
+    html = client.get(article.url).content.decode()
+    assert "Since this story was published" in html and "SEC v. Binance is now dismissed" in html
+
+
+def test_authors_of_live_stories_are_emailed_when_the_status_changes(tree):
+    from wagtail.models import ReferenceIndex
+
+    home, news, cases = tree
+    case = make_case(cases)
+    with_email = AuthorFactory(name="Maya", email="maya@example.org")
+    without_email = AuthorFactory(name="Anon", email="")
+    story = make_article(news, title="Embeds it", authors=[with_email, without_email],
+                         body=[("case_widget", {"case": case, "display": "compact", "entries": 3})])
+    make_article(news, title="Does not embed it", authors=[AuthorFactory(email="other@example.org")])
+    ReferenceIndex.create_or_update_for_object(story)
+    file_entry(case, "1", "ORDER granting Motion to Stay.", date(2025, 2, 13))
+
+    assert notify_authors_of_status_change(case.pk) == 1
+    assert [m.to for m in mail.outbox] == [["maya@example.org"]]
+    assert "SEC v. Binance is now stayed" == mail.outbox[0].subject
+    assert "Embeds it" in mail.outbox[0].body and "Does not embed it" not in mail.outbox[0].body
