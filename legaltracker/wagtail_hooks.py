@@ -73,3 +73,11 @@ def register_status_history():
 @hooks.register("register_admin_urls")
 def register_override_url():
     return [path("cases/<int:case_id>/status/", admin_views.override_status_view, name="legaltracker_override")]
+
+
+@hooks.register("construct_homepage_panels")
+def add_court_data_panel(request, panels):
+    from legaltracker.dashboard import CourtDataPanel
+
+    if request.user.is_superuser:
+        panels.append(CourtDataPanel())

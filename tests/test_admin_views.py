@@ -60,3 +60,15 @@ def test_status_history_is_read_only(admin_client, demo):
     assert admin_client.post(f"/admin/legaltracker_statuschange/edit/{change.pk}/", {"reason": "x"}).status_code in (302, 403)
     assert admin_client.post(f"/admin/legaltracker_statuschange/delete/{change.pk}/").status_code in (302, 403)
     assert StatusChange.objects.filter(pk=change.pk, reason=change.reason).exists()
+
+
+def test_dashboard_shows_quota_use_and_source_health(admin_client, demo, settings):
+    from legaltracker.quota import SharedQuota
+
+    settings.COURTLISTENER_TOKEN = "set"
+    SharedQuota.courtlistener().acquire()
+    SharedQuota.courtlistener().acquire()
+    html = admin_client.get("/admin/").content.decode()
+    assert "Court data sources" in html and "token set" in html
+    assert "<td>This minute</td><td>2</td><td>5</td>" in html
+    assert "U.S. District Court for the District of Columbia" in html
