@@ -27,6 +27,7 @@ run: $(VENV)/.runtime-installed
 test: $(VENV)/.test-installed
 	$(BIN)/python scripts/check_services.py
 	bash scripts/ensure_chromium.sh
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.test-installed

@@ -23,16 +23,22 @@ def ensure_database() -> None:
     import bench.settings  # noqa: F401  (fills in DATABASE_URL)
 
     config = parse(os.environ["DATABASE_URL"])
-    with psycopg.connect(host=config["HOST"], port=config["PORT"] or 5432, user=config["USER"],
-                         dbname="postgres", autocommit=True) as conn:
+    with psycopg.connect(
+        host=config["HOST"], port=config["PORT"] or 5432, user=config["USER"], dbname="postgres", autocommit=True
+    ) as conn:
         exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [config["NAME"]]).fetchone()
         if not exists:
             conn.execute(f'CREATE DATABASE "{config["NAME"]}"')
 
 
 def manage(*args: str) -> None:
-    subprocess.run([sys.executable, str(REPO / "manage.py"), *args], cwd=REPO, check=True,
-                   env={**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"}, stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, str(REPO / "manage.py"), *args],
+        cwd=REPO,
+        check=True,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"},
+        stdout=subprocess.DEVNULL,
+    )
 
 
 def free_port() -> int:
@@ -48,9 +54,21 @@ def pinned(core: int) -> list[str]:
 
 def start_gunicorn(port: int) -> subprocess.Popen:
     server = subprocess.Popen(
-        [*pinned(0), str(Path(sys.executable).parent / "gunicorn"), "config.wsgi:application", "-b", f"127.0.0.1:{port}",
-         "--workers", "1", "--threads", "1", "--log-level", "warning"],
-        cwd=REPO, env={**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"},
+        [
+            *pinned(0),
+            str(Path(sys.executable).parent / "gunicorn"),
+            "config.wsgi:application",
+            "-b",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "1",
+            "--threads",
+            "1",
+            "--log-level",
+            "warning",
+        ],
+        cwd=REPO,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "bench.settings"},
     )
     deadline = time.time() + 30
     while time.time() < deadline:

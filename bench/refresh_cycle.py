@@ -22,12 +22,15 @@ def feed_xml(court: str, dockets: list[int], cycle: int, now) -> bytes:
     items = "".join(
         f"<item><title>1:26-cv-{number:05d} Example Plaintiff {number} v. Example Defendant</title>"
         f"<pubDate>{format_datetime(now)}</pubDate><guid>{court}-{number}-{cycle}</guid>"
-        f"<description>[Order] (&lt;a href=&quot;https://ecf.{court}.example/doc1/{number}{cycle}&quot;&gt;{cycle + 10}&lt;/a&gt;)</description>"
+        f"<description>[Order] (&lt;a href=&quot;https://ecf.{court}.example/doc1/{number}{cycle}&quot;&gt;"
+        f"{cycle + 10}&lt;/a&gt;)</description>"
         f"<link>https://ecf.{court}.example/cgi-bin/DktRpt.pl?{number}</link></item>"
         for number in dockets
     )
-    return (f'<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>{court}</title>'
-            f"<lastBuildDate>{format_datetime(now)} cycle {cycle}</lastBuildDate>{items}</channel></rss>").encode("latin-1")
+    return (
+        f'<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>{court}</title>'
+        f"<lastBuildDate>{format_datetime(now)} cycle {cycle}</lastBuildDate>{items}</channel></rss>"
+    ).encode("latin-1")
 
 
 def main() -> None:
@@ -62,39 +65,66 @@ def main() -> None:
     print(f"setting up {COURTS * CASES_PER_COURT} tracked cases in {COURTS} courts...", flush=True)
     home = Page.objects.filter(depth=2).first()
     index = CaseIndexPage.objects.filter(slug="bench-cases").first() or home.add_child(
-        instance=CaseIndexPage(title="Bench cases", slug="bench-cases"))
+        instance=CaseIndexPage(title="Bench cases", slug="bench-cases")
+    )
     later = timezone.now() + timedelta(days=1)
     for c in range(COURTS):
         court_id = f"bench{c}"
-        Court.objects.update_or_create(id=court_id, defaults={
-            "name": f"Bench court {c}", "pacer_rss_url": server.url_for(f"/feeds/{court_id}.xml"),
-            "feed_checked_at": None, "feed_last_build": ""})
+        Court.objects.update_or_create(
+            id=court_id,
+            defaults={
+                "name": f"Bench court {c}",
+                "pacer_rss_url": server.url_for(f"/feeds/{court_id}.xml"),
+                "feed_checked_at": None,
+                "feed_last_build": "",
+            },
+        )
         existing = set(CasePage.objects.filter(court_id=court_id).values_list("docket_number", flat=True))
         for n in range(CASES_PER_COURT):
             number = c * 1000 + n
             docket = f"1:26-cv-{number:05d}"
             if docket not in existing:
-                index.add_child(instance=CasePage(title=f"Bench case {number}", slug=f"bench-{number}",
-                                                  court_id=court_id, docket_number=docket))
+                index.add_child(
+                    instance=CasePage(
+                        title=f"Bench case {number}", slug=f"bench-{number}", court_id=court_id, docket_number=docket
+                    )
+                )
     # Steady state: every case was refreshed before and is not due again yet.
     for case_id, number in CasePage.objects.filter(court__id__startswith="bench").values_list("pk", "docket_number"):
-        CaseStatus.objects.update_or_create(case_id=case_id, defaults={
-            "courtlistener_docket_id": 500000 + int(number[-5:]), "entries_access": "ok", "next_refresh_at": later})
+        CaseStatus.objects.update_or_create(
+            case_id=case_id,
+            defaults={
+                "courtlistener_docket_id": 500000 + int(number[-5:]),
+                "entries_access": "ok",
+                "next_refresh_at": later,
+            },
+        )
 
     changed = {f"bench{c}": [c * 1000 + n for n in range(CHANGED_PER_COURT)] for c in range(COURTS)}
     cycle = int(time.time())
     now = timezone.now()
     for court_id, dockets in changed.items():
         server.expect_request(f"/feeds/{court_id}.xml").respond_with_data(
-            feed_xml(court_id, dockets, cycle, now), content_type="application/rss+xml")
+            feed_xml(court_id, dockets, cycle, now), content_type="application/rss+xml"
+        )
 
     def entries(request):
         from werkzeug import Response
 
         docket = int(request.args["docket"])
-        body = {"next": None, "results": [{
-            "id": docket * 100000 + cycle % 100000, "entry_number": cycle + 10,  # the feed's document number: CourtListener's row upgrades the RSS row "date_filed": now.date().isoformat(),
-            "description": "ORDER granting in part the motion to compel.", "date_modified": now.isoformat()}]}
+        body = {
+            "next": None,
+            "results": [
+                {
+                    "id": docket * 100000 + cycle % 100000,
+                    # The feed's document number, so CourtListener's row upgrades the RSS row.
+                    "entry_number": cycle + 10,
+                    "date_filed": now.date().isoformat(),
+                    "description": "ORDER granting in part the motion to compel.",
+                    "date_modified": now.isoformat(),
+                }
+            ],
+        }
         return Response(json.dumps(body), content_type="application/json")
 
     server.expect_request("/api/rest/v4/docket-entries/").respond_with_handler(entries)
@@ -118,11 +148,18 @@ def main() -> None:
     print(f"tracked cases:            {CasePage.objects.filter(court__id__startswith='bench').count()}")
     print(f"court feeds:              {COURTS}")
     print(f"dockets that changed:     {changed_dockets}")
-    print(f"upstream requests:        {feed_requests + api_requests} ({feed_requests} feed, {api_requests} CourtListener)")
+    print(
+        f"upstream requests:        {feed_requests + api_requests} ({feed_requests} feed, {api_requests} CourtListener)"
+    )
     print(f"goal (feeds + changed):   {COURTS + changed_dockets}")
     print(f"docket entries applied:   {applied} new, {upgraded} RSS rows upgraded with CourtListener text")
-    print(f"cycle time:               {elapsed:.2f} s, {elapsed / max(changed_dockets, 1) * 1000:.1f} ms per changed case")
-    print(f"next cycle, no changes:   {quiet_requests} requests (feeds whose lastBuildDate is unchanged are not re-applied)")
+    print(
+        f"cycle time:               {elapsed:.2f} s, {elapsed / max(changed_dockets, 1) * 1000:.1f} ms per changed case"
+    )
+    print(
+        f"next cycle, no changes:   {quiet_requests} requests "
+        "(feeds whose lastBuildDate is unchanged are not re-applied)"
+    )
     connection.close()
 
 

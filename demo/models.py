@@ -19,6 +19,9 @@ class HomePage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["stories"] = (
-            ArticlePage.objects.live().descendant_of(self).newest_first().select_related("hero_image")[:HOME_STORY_COUNT]
+            ArticlePage.objects.live()
+            .descendant_of(self)
+            .newest_first()
+            .select_related("hero_image")[:HOME_STORY_COUNT]
         )
         return context

@@ -34,7 +34,9 @@ def override_status_view(request, case_id: int):
     form = OverrideForm(request.POST or None, initial={"status": status.status if status else Status.FILED})
     if request.method == "POST" and form.is_valid():
         services.override_status(case_id, form.cleaned_data["status"], form.cleaned_data["reason"], request.user)
-        messages.success(request, f"{case.title} now shows “{Status(form.cleaned_data['status']).label}” until you clear it.")
+        messages.success(
+            request, f"{case.title} now shows “{Status(form.cleaned_data['status']).label}” until you clear it."
+        )
         return redirect("wagtailadmin_pages:edit", case_id)
     return TemplateResponse(
         request, "legaltracker/admin/override.html", {"case": case, "form": form, "case_status": status}

@@ -32,8 +32,12 @@ class CaseWidgetBlock(blocks.StructBlock):
         limit = value.get("entries") if value.get("display") == "full" else 0
         payload["entries"] = payload["entries"][: limit or 0]
         context.update(
-            {"widget": payload, "display": value.get("display"), "entries_limit": limit,
-             "poll_seconds": settings.WIDGET_POLL_SECONDS}
+            {
+                "widget": payload,
+                "display": value.get("display"),
+                "entries_limit": limit,
+                "poll_seconds": settings.WIDGET_POLL_SECONDS,
+            }
         )
         return context
 

@@ -15,10 +15,14 @@ from legaltracker.statuses import Health, Source, Status
 
 
 class Court(models.Model):
-    id = models.CharField("CourtListener court id", max_length=20, primary_key=True, help_text="For example: dcd, nysd.")
+    id = models.CharField(
+        "CourtListener court id", max_length=20, primary_key=True, help_text="For example: dcd, nysd."
+    )
     name = models.CharField(max_length=200)
     pacer_rss_url = models.URLField(
-        "PACER RSS feed", blank=True, help_text="The court's public docket feed; one poll refreshes every tracked case here."
+        "PACER RSS feed",
+        blank=True,
+        help_text="The court's public docket feed; one poll refreshes every tracked case here.",
     )
     feed_checked_at = models.DateTimeField(null=True, blank=True, editable=False)
     feed_last_build = models.CharField(max_length=64, blank=True, editable=False)
@@ -84,9 +88,7 @@ class CaseIndexPage(Page):
 class CasePage(Page):
     """A lawsuit. `title` is the short name readers know ("SEC v. Binance")."""
 
-    caption = models.CharField(
-        max_length=500, blank=True, help_text="Full caption. Empty: filled in from the docket."
-    )
+    caption = models.CharField(max_length=500, blank=True, help_text="Full caption. Empty: filled in from the docket.")
     court = models.ForeignKey(Court, on_delete=models.PROTECT, related_name="cases")
     docket_number = models.CharField(max_length=64, help_text="As the court writes it, for example 1:23-cv-01599.")
     docket_number_normalised = models.CharField(max_length=64, editable=False, db_index=True)
@@ -105,11 +107,21 @@ class CasePage(Page):
     content_panels = Page.content_panels + [
         FieldPanel("caption"),
         MultiFieldPanel(
-            [FieldPanel("court"), FieldPanel("docket_number"), FieldPanel("courtlistener_docket_id"), FieldPanel("tracking")],
+            [
+                FieldPanel("court"),
+                FieldPanel("docket_number"),
+                FieldPanel("courtlistener_docket_id"),
+                FieldPanel("tracking"),
+            ],
             heading="Docket",
         ),
         MultiFieldPanel(
-            [FieldPanel("judge"), FieldPanel("referred_judge"), FieldPanel("date_filed"), FieldPanel("date_terminated")],
+            [
+                FieldPanel("judge"),
+                FieldPanel("referred_judge"),
+                FieldPanel("date_filed"),
+                FieldPanel("date_terminated"),
+            ],
             heading="Court details (empty fields are filled in from the docket)",
         ),
         FieldPanel("brought_by", widget=forms.CheckboxSelectMultiple),
@@ -223,7 +235,9 @@ class CaseStatus(models.Model):
     last_event_date = models.DateField(null=True, blank=True)
     override_status = models.CharField(max_length=12, choices=Status.choices, blank=True)
     override_reason = models.TextField(blank=True)
-    override_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    override_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     override_at = models.DateTimeField(null=True, blank=True)
     version = models.PositiveBigIntegerField(default=1)
     last_checked = models.DateTimeField(null=True, blank=True)
@@ -240,7 +254,9 @@ class CaseStatus(models.Model):
     date_terminated = models.DateField(null=True, blank=True)
     date_last_filing = models.DateField(null=True, blank=True)
     parties = models.JSONField(default=list, blank=True)
-    entries_watermark = models.DateTimeField(null=True, blank=True, help_text="Newest CourtListener date_modified seen.")
+    entries_watermark = models.DateTimeField(
+        null=True, blank=True, help_text="Newest CourtListener date_modified seen."
+    )
     entries_access = models.CharField(
         max_length=12, blank=True, help_text="'forbidden' when the account may not read docket entries."
     )
@@ -288,3 +304,6 @@ class WebhookEvent(models.Model):
     received_at = models.DateTimeField(auto_now_add=True)
     processed_at = models.DateTimeField(null=True, blank=True)
     error = models.CharField(max_length=300, blank=True)
+
+    def __str__(self) -> str:
+        return f"CourtListener event {self.idempotency_key} (type {self.event_type})"

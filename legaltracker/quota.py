@@ -67,7 +67,9 @@ class SharedQuota:
                 for taken_key in taken:
                     cache.decr(taken_key)
                 wait = seconds - (now % seconds)
-                logger.info("%s quota for this %s is spent (%s calls); next window in %.0fs", self.name, window, limit, wait)
+                logger.info(
+                    "%s quota for this %s is spent (%s calls); next window in %.0fs", self.name, window, limit, wait
+                )
                 raise RateLimited(f"{self.name}: {limit} calls per {window} used", retry_after=wait)
 
     def block_for(self, seconds: float) -> None:

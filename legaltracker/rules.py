@@ -25,18 +25,58 @@ def _rule(name: str, status: Status, pattern: str) -> Rule:
 
 RULES: list[Rule] = [
     _rule("notice of appeal", Status.APPEAL, r"\bnotice of (?:interlocutory |cross[- ])?appeal\b"),
-    _rule("appeal dismissed", Status.CLOSED, r"\b(?:appeals?|cross[- ]appeals?) (?:is |are )?(?:voluntarily )?dismissed\b|\bmandate of (?:the )?usca\b.{0,80}dismiss"),
-    _rule("stay lifted", Status.ACTIVE, r"\b(?:lift(?:s|ing|ed)?|vacat(?:es|ing|ed)) (?:the )?stay\b|\bstay (?:is )?(?:hereby )?lifted\b"),
-    _rule("stay granted", Status.STAYED, r"\bgranting\b[^.]{0,120}\bmotion to stay\b|\b(?:case|action|matter|proceedings?) (?:is|are|shall be|is hereby|are hereby) stayed\b"),
-    _rule("consent judgment", Status.SETTLED, r"\bconsent (?:judgment|decree)\b|\bjudgment (?:as to .{0,80}?)?(?:on|by) consent\b|\bnotice of settlement\b|\bsettlement agreement\b"),
-    _rule("stipulation of dismissal", Status.DISMISSED, r"\bstipulation (?:and (?:\[proposed\] )?order )?of (?:voluntary )?dismissal\b|\bnotice of voluntary dismissal\b"),
-    _rule("partial dismissal", Status.ACTIVE, r"\bgranting in part and denying in part\b|\bdenying in part and granting in part\b"),
-    _rule("dismissal granted", Status.DISMISSED, r"\b(?:order|opinion)\b[^.]{0,80}\bgranting\b[^.]{0,80}\bmotion to dismiss\b|\b(?:case|action|complaint) (?:is )?(?:hereby )?dismissed\b"),
-    _rule("final judgment", Status.JUDGMENT, r"\bfinal judgment\b|\bjudgment (?:is )?(?:hereby )?entered\b|^\s*judgment\b|\bjudgment (?:in a criminal case )?as to\b"),
+    _rule(
+        "appeal dismissed",
+        Status.CLOSED,
+        r"\b(?:appeals?|cross[- ]appeals?) (?:is |are )?(?:voluntarily )?dismissed\b"
+        r"|\bmandate of (?:the )?usca\b.{0,80}dismiss",
+    ),
+    _rule(
+        "stay lifted",
+        Status.ACTIVE,
+        r"\b(?:lift(?:s|ing|ed)?|vacat(?:es|ing|ed)) (?:the )?stay\b|\bstay (?:is )?(?:hereby )?lifted\b",
+    ),
+    _rule(
+        "stay granted",
+        Status.STAYED,
+        r"\bgranting\b[^.]{0,120}\bmotion to stay\b"
+        r"|\b(?:case|action|matter|proceedings?) (?:is|are|shall be|is hereby|are hereby) stayed\b",
+    ),
+    _rule(
+        "consent judgment",
+        Status.SETTLED,
+        r"\bconsent (?:judgment|decree)\b|\bjudgment (?:as to .{0,80}?)?(?:on|by) consent\b"
+        r"|\bnotice of settlement\b|\bsettlement agreement\b",
+    ),
+    _rule(
+        "stipulation of dismissal",
+        Status.DISMISSED,
+        r"\bstipulation (?:and (?:\[proposed\] )?order )?of (?:voluntary )?dismissal\b"
+        r"|\bnotice of voluntary dismissal\b",
+    ),
+    _rule(
+        "partial dismissal",
+        Status.ACTIVE,
+        r"\bgranting in part and denying in part\b|\bdenying in part and granting in part\b",
+    ),
+    _rule(
+        "dismissal granted",
+        Status.DISMISSED,
+        r"\b(?:order|opinion)\b[^.]{0,80}\bgranting\b[^.]{0,80}\bmotion to dismiss\b"
+        r"|\b(?:case|action|complaint) (?:is )?(?:hereby )?dismissed\b",
+    ),
+    _rule(
+        "final judgment",
+        Status.JUDGMENT,
+        r"\bfinal judgment\b|\bjudgment (?:is )?(?:hereby )?entered\b|^\s*judgment\b"
+        r"|\bjudgment (?:in a criminal case )?as to\b",
+    ),
     _rule("verdict", Status.ACTIVE, r"\bjury verdict\b|\bverdict form\b"),
     _rule("referral to magistrate", Status.ACTIVE, r"\breferr(?:ing|ed|al)\b[^.]{0,160}\bmagistrate judge\b"),
     _rule("motion ruled on", Status.ACTIVE, r"\b(?:order|opinion)\b[^.]{0,80}\b(?:granting|denying)\b"),
-    _rule("case closed", Status.CLOSED, r"\b(?:civil )?case (?:is )?(?:closed|terminated)\b|\bclose (?:adversary )?case\b"),
+    _rule(
+        "case closed", Status.CLOSED, r"\b(?:civil )?case (?:is )?(?:closed|terminated)\b|\bclose (?:adversary )?case\b"
+    ),
 ]
 
 

@@ -52,9 +52,7 @@ def _upsert_entries(case_id: int, entries: list[EntryData]) -> int:
     """Insert entries not seen before; an RSS entry is upgraded when CourtListener sends the same row."""
     if not entries:
         return 0
-    existing = {
-        (e.source, e.source_id): e for e in DocketEntry.objects.filter(case_id=case_id)
-    }
+    existing = {(e.source, e.source_id): e for e in DocketEntry.objects.filter(case_id=case_id)}
     by_number = {e.entry_number: e for e in existing.values() if e.entry_number is not None}
     to_create: dict[tuple[str, str], DocketEntry] = {}
     changed = 0
@@ -220,8 +218,12 @@ def clear_override(case_id: int, user) -> None:
         status.override_by, status.override_at = None, None
         if status.derived_status != status.status:
             _record_change(
-                status, status.derived_status, cause=status.status_entry, source=Source.MANUAL,
-                actor=_editor(user), reason="Override cleared",
+                status,
+                status.derived_status,
+                cause=status.status_entry,
+                source=Source.MANUAL,
+                actor=_editor(user),
+                reason="Override cleared",
             )
         _finish(status, True)
 

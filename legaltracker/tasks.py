@@ -29,10 +29,10 @@ def refresh_case(self, case_id: int, with_docket: bool = True) -> dict:
     try:
         result = services.refresh_case(case_id, with_docket=with_docket)
     except RateLimited as exc:
-        raise self.retry(exc=exc, countdown=(exc.retry_after or 60) + random.uniform(0, 5))
+        raise self.retry(exc=exc, countdown=(exc.retry_after or 60) + random.uniform(0, 5)) from exc
     except SourceUnavailable as exc:
         countdown = max(exc.retry_after or 0, backoff_seconds(self.request.retries))
-        raise self.retry(exc=exc, countdown=countdown)
+        raise self.retry(exc=exc, countdown=countdown) from exc
     return {"case": case_id, "created": result.created_entries, "skipped": result.skipped}
 
 
@@ -41,7 +41,7 @@ def refresh_court_feed(self, court_id: str) -> dict:
     try:
         result = services.refresh_court_feed(court_id)
     except SourceUnavailable as exc:
-        raise self.retry(exc=exc, countdown=backoff_seconds(self.request.retries))
+        raise self.retry(exc=exc, countdown=backoff_seconds(self.request.retries)) from exc
     # The feed only carries short descriptions; fetch the full entries of the cases that moved.
     if settings.COURTLISTENER_TOKEN:
         for case_id in result.matched_cases or []:
@@ -74,7 +74,9 @@ def schedule_due_refreshes() -> dict:
         budget = min(_remaining(SharedQuota.courtlistener()), 50)
         due = (
             CasePage.objects.filter(tracking=True)
-            .filter(Q(status__isnull=True) | Q(status__next_refresh_at__isnull=True) | Q(status__next_refresh_at__lte=now))
+            .filter(
+                Q(status__isnull=True) | Q(status__next_refresh_at__isnull=True) | Q(status__next_refresh_at__lte=now)
+            )
             .order_by("status__next_refresh_at")
             .values_list("pk", flat=True)
         )

@@ -97,7 +97,8 @@ def oembed_for(case: CasePage, request=None, maxwidth: int | None = None, maxhei
         "width": width,
         "height": height,
         "html": (
-            f'<iframe src="{escape(src)}" width="{width}" height="{height}" title="{escape("Live case tracker: " + case.title)}" '
+            f'<iframe src="{escape(src)}" width="{width}" height="{height}" '
+            f'title="{escape("Live case tracker: " + case.title)}" '
             'style="border:0;max-width:100%" loading="lazy"></iframe>'
         ),
     }
@@ -118,7 +119,9 @@ def oembed(request):
     case = case_from_url(request.GET.get("url", ""))
     if case is None:
         return JsonResponse({"error": "not_found", "detail": "That URL is not a case page on this site."}, status=404)
-    data = oembed_for(case, request, _positive_int(request.GET.get("maxwidth")), _positive_int(request.GET.get("maxheight")))
+    data = oembed_for(
+        case, request, _positive_int(request.GET.get("maxwidth")), _positive_int(request.GET.get("maxheight"))
+    )
     response = JsonResponse(data)
     response["Access-Control-Allow-Origin"] = "*"
     return response

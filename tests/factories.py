@@ -60,7 +60,9 @@ def site_tree():
     home = HomePage.objects.first()
     if home is None:
         home = root.add_child(instance=HomePage(title="Home", slug="test-home"))
-        Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home})
+        Site.objects.update_or_create(
+            is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
+        )
     news = NewsIndexPage.objects.first() or home.add_child(instance=NewsIndexPage(title="News", slug="news"))
     cases = CaseIndexPage.objects.first() or home.add_child(instance=CaseIndexPage(title="Cases", slug="cases"))
     return home, news, cases
@@ -79,7 +81,9 @@ def make_article(news, title="A story", body=None, authors=None, topics=(), publ
     return page
 
 
-def make_case(cases_index, slug="sec-v-binance", title="SEC v. Binance", court=None, docket_number="1:23-cv-01599", **fields) -> CasePage:
+def make_case(
+    cases_index, slug="sec-v-binance", title="SEC v. Binance", court=None, docket_number="1:23-cv-01599", **fields
+) -> CasePage:
     court = court or CourtFactory()
     case = CasePage(title=title, slug=slug, court=court, docket_number=docket_number, **fields)
     cases_index.add_child(instance=case)

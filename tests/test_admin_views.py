@@ -57,7 +57,10 @@ def test_editor_overrides_and_clears_a_status_in_the_admin(admin_client, demo, a
 def test_status_history_is_read_only(admin_client, demo):
     change = StatusChange.objects.first()
     assert admin_client.get("/admin/legaltracker_statuschange/new/").status_code in (302, 403)
-    assert admin_client.post(f"/admin/legaltracker_statuschange/edit/{change.pk}/", {"reason": "x"}).status_code in (302, 403)
+    assert admin_client.post(f"/admin/legaltracker_statuschange/edit/{change.pk}/", {"reason": "x"}).status_code in (
+        302,
+        403,
+    )
     assert admin_client.post(f"/admin/legaltracker_statuschange/delete/{change.pk}/").status_code in (302, 403)
     assert StatusChange.objects.filter(pk=change.pk, reason=change.reason).exists()
 

@@ -22,7 +22,9 @@ class Case:
     slug: str
 
 
-COURTLISTENER_BINANCE = "https://www.courtlistener.com/docket/67474542/securities-and-exchange-commission-v-binance-holdings-limited/"
+COURTLISTENER_BINANCE = (
+    "https://www.courtlistener.com/docket/67474542/securities-and-exchange-commission-v-binance-holdings-limited/"
+)
 
 
 def p(*paragraphs: str) -> tuple[str, str]:
@@ -43,11 +45,17 @@ ARTICLES = [
         "hero_source": ("The Docket Desk", "https://example.org/graphics"),
         "case": "sec-v-binance",
         "body": [
-            ("key_takeaways", {"title": "Key takeaways", "points": [
-                "Binance.US asked the court on August 14 for a protective order against the SEC's latest discovery requests.",
-                "The exchange says the SEC wants emails of six employees and depositions that go beyond the limited discovery agreed in June.",
-                "On August 16 Judge Amy Berman Jackson referred the motion to Magistrate Judge Zia M. Faruqui.",
-            ]}),
+            (
+                "key_takeaways",
+                {
+                    "title": "Key takeaways",
+                    "points": [
+                        "Binance.US asked the court on August 14 for a protective order against the SEC's latest discovery requests.",
+                        "The exchange says the SEC wants emails of six employees and depositions that go beyond the limited discovery agreed in June.",
+                        "On August 16 Judge Amy Berman Jackson referred the motion to Magistrate Judge Zia M. Faruqui.",
+                    ],
+                },
+            ),
             p(
                 "The American arm of Binance has asked a federal judge in Washington to limit what the "
                 "Securities and Exchange Commission can demand from it while the agency's lawsuit is pending.",
@@ -62,29 +70,50 @@ ARTICLES = [
                 "under the control of the US company. In exchange, the SEC received limited, fast-track "
                 "discovery to check that the arrangement worked as promised.",
             ),
-            ("document_image", {
-                "image": Img("Order referring the protective-order motion"),
-                "alt_text": "First page of the court's minute order referring the Binance.US motion for a protective order to a magistrate judge.",
-                "caption": "The referral order of August 16, 2023.",
-                "source_name": "CourtListener",
-                "source_url": COURTLISTENER_BINANCE,
-            }),
+            (
+                "document_image",
+                {
+                    "image": Img("Order referring the protective-order motion"),
+                    "alt_text": "First page of the court's minute order referring the Binance.US motion for a protective order to a magistrate judge.",
+                    "caption": "The referral order of August 16, 2023.",
+                    "source_name": "CourtListener",
+                    "source_url": COURTLISTENER_BINANCE,
+                },
+            ),
             p(
                 "Two days after the motion, Judge Amy Berman Jackson sent the dispute to Magistrate Judge "
                 "Zia M. Faruqui, who handles discovery fights in the case. His ruling will decide how much "
                 "of the company's internal record the SEC sees before any trial.",
             ),
             ("case_widget", {"case": Case("sec-v-binance"), "display": "full", "entries": 3}),
-            ("callout", {"kind": "flipside", "title": "On the flipside", "points": [
-                "The SEC says it needs the records because the safety of customer assets cannot be checked from the company's own summaries.",
-                "Regulators point to the commingling allegations in the complaint as the reason for a closer look.",
-                "A protective order would not end discovery; it would narrow it.",
-            ], "text": ""}),
-            ("callout", {"kind": "why-it-matters", "title": "Why this matters", "points": [], "text":
-                "<p>Discovery fights decide what evidence reaches the judge. If the SEC wins broad access "
-                "early, it could shape how the rest of the case is argued, and how other exchanges respond "
-                "to similar requests.</p>"}),
-            ("read_more", {"page": Page("binance-ruling-most-sec-claims-survive"), "lead_in": "Read this to learn more:"}),
+            (
+                "callout",
+                {
+                    "kind": "flipside",
+                    "title": "On the flipside",
+                    "points": [
+                        "The SEC says it needs the records because the safety of customer assets cannot be checked from the company's own summaries.",
+                        "Regulators point to the commingling allegations in the complaint as the reason for a closer look.",
+                        "A protective order would not end discovery; it would narrow it.",
+                    ],
+                    "text": "",
+                },
+            ),
+            (
+                "callout",
+                {
+                    "kind": "why-it-matters",
+                    "title": "Why this matters",
+                    "points": [],
+                    "text": "<p>Discovery fights decide what evidence reaches the judge. If the SEC wins broad access "
+                    "early, it could shape how the rest of the case is argued, and how other exchanges respond "
+                    "to similar requests.</p>",
+                },
+            ),
+            (
+                "read_more",
+                {"page": Page("binance-ruling-most-sec-claims-survive"), "lead_in": "Read this to learn more:"},
+            ),
             ("read_more", {"page": Page("ripple-ruling-splits-xrp-sales"), "lead_in": "Read this to learn more:"}),
         ],
     },
@@ -100,11 +129,17 @@ ARTICLES = [
         "hero_credit": "Created by the Docket Desk graphics team",
         "case": "sec-v-binance",
         "body": [
-            ("key_takeaways", {"title": "Key takeaways", "points": [
-                "Judge Amy Berman Jackson ruled on June 28, 2024 on the defendants' motions to dismiss.",
-                "Most of the SEC's claims survive; claims about secondary-market sales of BNB were dismissed.",
-                "The case now moves toward discovery on the claims that remain.",
-            ]}),
+            (
+                "key_takeaways",
+                {
+                    "title": "Key takeaways",
+                    "points": [
+                        "Judge Amy Berman Jackson ruled on June 28, 2024 on the defendants' motions to dismiss.",
+                        "Most of the SEC's claims survive; claims about secondary-market sales of BNB were dismissed.",
+                        "The case now moves toward discovery on the claims that remain.",
+                    ],
+                },
+            ),
             p(
                 "A federal judge in Washington has refused to throw out most of the SEC's case against "
                 "Binance, its US affiliate and founder Changpeng Zhao.",
@@ -112,7 +147,14 @@ ARTICLES = [
                 "platforms and offered tokens as unregistered securities, while trimming the theory that "
                 "resales of BNB on the secondary market were securities transactions.",
             ),
-            ("quote", {"quote": "The judge accepted the SEC's framework for most of the case, but drew a line at resales of BNB between strangers on an exchange.", "attribution": "Maya Okafor, senior legal reporter", "source_url": ""}),
+            (
+                "quote",
+                {
+                    "quote": "The judge accepted the SEC's framework for most of the case, but drew a line at resales of BNB between strangers on an exchange.",
+                    "attribution": "Maya Okafor, senior legal reporter",
+                    "source_url": "",
+                },
+            ),
             ("case_widget", {"case": Case("sec-v-binance"), "display": "compact", "entries": 3}),
             ("read_more", {"page": Page("binance-us-fights-sec-discovery-requests"), "lead_in": "Earlier:"}),
             ("related_stories", {"title": "More on the SEC's crypto cases", "pages": []}),
@@ -136,21 +178,41 @@ ARTICLES = [
                 "The court had granted a joint request to pause the case in February, as the agency "
                 "reconsidered its approach to crypto enforcement.",
             ),
-            ("image", {
-                "image": Img("Timeline: SEC v. Binance"),
-                "alt_text": "A banner reading 'Two years, one docket' summarising the length of the Binance case.",
-                "caption": "The case ran from June 2023 to May 2025.",
-                "credit": "Created by the Docket Desk graphics team",
-                "source_name": "",
-                "source_url": "",
-            }),
+            (
+                "image",
+                {
+                    "image": Img("Timeline: SEC v. Binance"),
+                    "alt_text": "A banner reading 'Two years, one docket' summarising the length of the Binance case.",
+                    "caption": "The case ran from June 2023 to May 2025.",
+                    "credit": "Created by the Docket Desk graphics team",
+                    "source_name": "",
+                    "source_url": "",
+                },
+            ),
             ("case_widget", {"case": Case("sec-v-binance"), "display": "full", "entries": 5}),
-            ("callout", {"kind": "context", "title": "", "points": [
-                "The complaint was filed on June 5, 2023.",
-                "Most claims survived a motion to dismiss in June 2024.",
-                "The parties asked for a stay in February 2025.",
-            ], "text": ""}),
-            ("related_stories", {"title": "Related stories", "pages": [Page("binance-ruling-most-sec-claims-survive"), Page("binance-us-fights-sec-discovery-requests")]}),
+            (
+                "callout",
+                {
+                    "kind": "context",
+                    "title": "",
+                    "points": [
+                        "The complaint was filed on June 5, 2023.",
+                        "Most claims survived a motion to dismiss in June 2024.",
+                        "The parties asked for a stay in February 2025.",
+                    ],
+                    "text": "",
+                },
+            ),
+            (
+                "related_stories",
+                {
+                    "title": "Related stories",
+                    "pages": [
+                        Page("binance-ruling-most-sec-claims-survive"),
+                        Page("binance-us-fights-sec-discovery-requests"),
+                    ],
+                },
+            ),
         ],
     },
     {
@@ -165,11 +227,17 @@ ARTICLES = [
         "hero_credit": "Created by the Docket Desk graphics team",
         "case": "sec-v-coinbase",
         "body": [
-            ("key_takeaways", {"title": "Key takeaways", "points": [
-                "Judge Katherine Polk Failla largely denied Coinbase's motion for judgment on the pleadings on March 27, 2024.",
-                "The SEC's claims over secondary-market trading and the staking programme proceed.",
-                "The claim that Coinbase acted as an unregistered broker through its Wallet app was dismissed.",
-            ]}),
+            (
+                "key_takeaways",
+                {
+                    "title": "Key takeaways",
+                    "points": [
+                        "Judge Katherine Polk Failla largely denied Coinbase's motion for judgment on the pleadings on March 27, 2024.",
+                        "The SEC's claims over secondary-market trading and the staking programme proceed.",
+                        "The claim that Coinbase acted as an unregistered broker through its Wallet app was dismissed.",
+                    ],
+                },
+            ),
             p(
                 "Coinbase asked the court to end the SEC's case before any evidence was exchanged, arguing "
                 "that the tokens on its platform were not securities. The judge disagreed for most of the "
@@ -197,10 +265,18 @@ ARTICLES = [
                 "case with prejudice. The case had been set for discovery after the court's March 2024 ruling.",
             ),
             ("case_widget", {"case": Case("sec-v-coinbase"), "display": "full", "entries": 3}),
-            ("callout", {"kind": "why-it-matters", "title": "", "points": [
-                "The dismissal leaves the March 2024 ruling as the main written opinion in the case.",
-                "Other exchanges facing similar claims watched the outcome closely.",
-            ], "text": ""}),
+            (
+                "callout",
+                {
+                    "kind": "why-it-matters",
+                    "title": "",
+                    "points": [
+                        "The dismissal leaves the March 2024 ruling as the main written opinion in the case.",
+                        "Other exchanges facing similar claims watched the outcome closely.",
+                    ],
+                    "text": "",
+                },
+            ),
             ("related_stories", {"title": "Related stories", "pages": []}),
         ],
     },
@@ -217,20 +293,34 @@ ARTICLES = [
         "disclaimer": "Author holds assets mentioned",
         "case": "sec-v-ripple",
         "body": [
-            ("key_takeaways", {"title": "Key takeaways", "points": [
-                "Judge Analisa Torres ruled on July 13, 2023 on the parties' motions for summary judgment.",
-                "Ripple's direct sales of XRP to institutional buyers were unregistered securities offerings.",
-                "Programmatic sales on exchanges and other distributions were not.",
-            ]}),
+            (
+                "key_takeaways",
+                {
+                    "title": "Key takeaways",
+                    "points": [
+                        "Judge Analisa Torres ruled on July 13, 2023 on the parties' motions for summary judgment.",
+                        "Ripple's direct sales of XRP to institutional buyers were unregistered securities offerings.",
+                        "Programmatic sales on exchanges and other distributions were not.",
+                    ],
+                },
+            ),
             p(
                 "The SEC sued Ripple Labs and two of its executives in December 2020, arguing that XRP was "
                 "sold as an unregistered security. The court's ruling gives each side part of what it asked for.",
             ),
             ("case_widget", {"case": Case("sec-v-ripple"), "display": "full", "entries": 3}),
-            ("callout", {"kind": "flipside", "title": "", "points": [
-                "The ruling binds only this case; other judges in the same court have reasoned differently about exchange sales.",
-                "Remedies for the institutional sales were left for later.",
-            ], "text": ""}),
+            (
+                "callout",
+                {
+                    "kind": "flipside",
+                    "title": "",
+                    "points": [
+                        "The ruling binds only this case; other judges in the same court have reasoned differently about exchange sales.",
+                        "Remedies for the institutional sales were left for later.",
+                    ],
+                    "text": "",
+                },
+            ),
             ("read_more", {"page": Page("ripple-fined-125-million"), "lead_in": "Later:"}),
         ],
     },
@@ -269,11 +359,17 @@ ARTICLES = [
         "hero_credit": "Created by the Docket Desk graphics team",
         "case": "us-v-bankman-fried",
         "body": [
-            ("key_takeaways", {"title": "Key takeaways", "points": [
-                "A jury in the Southern District of New York convicted Bankman-Fried on November 2, 2023.",
-                "The counts included wire fraud and conspiracy charges tied to the collapse of FTX.",
-                "Judge Lewis A. Kaplan set sentencing for the following year.",
-            ]}),
+            (
+                "key_takeaways",
+                {
+                    "title": "Key takeaways",
+                    "points": [
+                        "A jury in the Southern District of New York convicted Bankman-Fried on November 2, 2023.",
+                        "The counts included wire fraud and conspiracy charges tied to the collapse of FTX.",
+                        "Judge Lewis A. Kaplan set sentencing for the following year.",
+                    ],
+                },
+            ),
             p(
                 "Prosecutors said Bankman-Fried took customer deposits at FTX and used them for his trading "
                 "firm, Alameda Research, and for personal spending and political donations.",

@@ -39,9 +39,7 @@ AUTHORS = [
         "role": "Courts editor",
         "initials": "PR",
         "colour": "#2f6b4f",
-        "short_bio": (
-            "Priya edits our court coverage and reported on the FTX collapse and the trial that followed."
-        ),
+        "short_bio": ("Priya edits our court coverage and reported on the FTX collapse and the trial that followed."),
         "bio": "<p>Priya leads the courts desk and keeps our case trackers honest.</p>",
         "website": "https://example.org/priya",
     },

@@ -118,7 +118,9 @@ class CourtListenerClient:
             params["date_modified__gt"] = modified_after.isoformat()
         return self._paginate("docket-entries/", params)
 
-    def docket_update(self, court_id: str, docket_number: str, docket_id: int | None, since: datetime | None) -> DocketUpdate:
+    def docket_update(
+        self, court_id: str, docket_number: str, docket_id: int | None, since: datetime | None
+    ) -> DocketUpdate:
         """Docket metadata and the entries modified since `since`; metadata only if entries are closed to us."""
         docket = self.get_docket(docket_id) if docket_id else self.find_docket(court_id, docket_number)
         update = update_from_docket(docket, court_id, docket_number)

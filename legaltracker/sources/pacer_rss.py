@@ -20,7 +20,9 @@ from legaltracker.sources import http
 from legaltracker.sources.base import EntryData, MalformedData
 from legaltracker.statuses import Source
 
-_DOCKET_IN_TITLE = re.compile(r"^\s*(?P<number>(?:\d{1,2}:)?\d{2}-[A-Za-z0-9~]{1,6}(?:-\d{1,6})?(?:-[A-Za-z0-9]+)*)\s*(?P<name>.*)$", re.S)
+_DOCKET_IN_TITLE = re.compile(
+    r"^\s*(?P<number>(?:\d{1,2}:)?\d{2}-[A-Za-z0-9~]{1,6}(?:-\d{1,6})?(?:-[A-Za-z0-9]+)*)\s*(?P<name>.*)$", re.S
+)
 _VALID_NUMBER = re.compile(r"^(?:\d{1,2}:)?\d{2}-(?:[a-z]{1,5}-)?\d{1,6}(?:-[A-Za-z0-9]+)*$", re.I)
 _BRACKETED = re.compile(r"\[([^\[\]]*)\]")
 _LINK = re.compile(r"<a\s[^>]*href\s*=\s*[\"']([^\"']+)[\"'][^>]*>(.*?)</a>", re.I | re.S)
@@ -44,8 +46,13 @@ class FeedEntry:
 
     def as_entry(self) -> EntryData:
         key = "|".join(
-            [self.normalised_docket_number, self.document_url, str(self.document_number),
-             self.published.isoformat() if self.published else "", self.short_description]
+            [
+                self.normalised_docket_number,
+                self.document_url,
+                str(self.document_number),
+                self.published.isoformat() if self.published else "",
+                self.short_description,
+            ]
         )
         return EntryData(
             source=Source.PACER_RSS,
@@ -114,7 +121,13 @@ def parse_feed(content: bytes) -> ParsedFeed:
         entry = _parse_item(item)
         if entry is None:
             continue
-        key = (entry.normalised_docket_number, entry.pacer_case_id, entry.document_url, entry.document_number, entry.published)
+        key = (
+            entry.normalised_docket_number,
+            entry.pacer_case_id,
+            entry.document_url,
+            entry.document_number,
+            entry.published,
+        )
         if key in merged:
             previous = merged[key]
             parts = sorted(set(previous.short_description.split(" AND ")) | {entry.short_description})

@@ -37,12 +37,7 @@ class ArticlePageQuerySet(PageQuerySet):
             return self.none()
         shared_topics = ArticleTopic.objects.filter(content_object_id=page.pk).values("tag_id")
         matching = ArticleTopic.objects.filter(tag_id__in=Subquery(shared_topics)).values("content_object_id")
-        return (
-            self.live()
-            .filter(pk__in=Subquery(matching))
-            .exclude(pk=page.pk)
-            .newest_first()[:limit]
-        )
+        return self.live().filter(pk__in=Subquery(matching)).exclude(pk=page.pk).newest_first()[:limit]
 
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)

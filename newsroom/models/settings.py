@@ -8,9 +8,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 @register_setting(icon="doc-full")
 class NewsroomSettings(BaseSiteSetting):
     publisher_name = models.CharField(max_length=120, blank=True, help_text="Used in article metadata.")
-    logo = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    logo = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     default_disclaimer = models.ForeignKey(
         "newsroom.Disclaimer",
         null=True,

@@ -13,12 +13,8 @@ class Author(PreviewableMixin, RevisionMixin, index.Indexed, models.Model):
     name = models.CharField(max_length=120)
     slug = models.SlugField(max_length=120, unique=True, blank=True)
     role = models.CharField(max_length=120, blank=True, help_text="For example: Senior legal reporter.")
-    photo = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    short_bio = models.TextField(
-        max_length=400, help_text="Two or three sentences, shown at the end of every article."
-    )
+    photo = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    short_bio = models.TextField(max_length=400, help_text="Two or three sentences, shown at the end of every article.")
     bio = RichTextField(blank=True, features=["bold", "italic", "link"], help_text="Shown on the author page.")
     x_url = models.URLField("X (Twitter) profile", blank=True)
     linkedin_url = models.URLField("LinkedIn profile", blank=True)

@@ -10,8 +10,15 @@ from tests.factories import make_article, make_case, site_tree
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture
@@ -35,24 +42,46 @@ def test_one_widget_changes_in_place_without_reload(live_server, settings, brows
     binance = make_case(cases)
     ripple = make_case(cases, slug="sec-v-ripple", title="SEC v. Ripple", docket_number="1:20-cv-10832")
     for case in (binance, ripple):
-        services.apply_update(case.pk, DocketUpdate(source=Source.MANUAL, entries=[
-            EntryData(source=Source.MANUAL, source_id="1", description="COMPLAINT filed.")]), actor="test")
-    article = make_article(news, title="Two cases", body=[
-        ("case_widget", {"case": binance, "display": "full", "entries": 3}),
-        ("case_widget", {"case": ripple, "display": "full", "entries": 3}),
-    ])
+        services.apply_update(
+            case.pk,
+            DocketUpdate(
+                source=Source.MANUAL,
+                entries=[EntryData(source=Source.MANUAL, source_id="1", description="COMPLAINT filed.")],
+            ),
+            actor="test",
+        )
+    article = make_article(
+        news,
+        title="Two cases",
+        body=[
+            ("case_widget", {"case": binance, "display": "full", "entries": 3}),
+            ("case_widget", {"case": ripple, "display": "full", "entries": 3}),
+        ],
+    )
     page, errors = browser_page
     page.goto(live_server.url + article.url)
     widgets = page.locator("[data-case-widget]")
     assert widgets.nth(0).locator('[data-field="status_label"]').inner_text() == "ACTIVE"
     page.evaluate("window.__marker = 'no reload'")
 
-    services.apply_update(binance.pk, DocketUpdate(source=Source.MANUAL, entries=[
-        EntryData(source=Source.MANUAL, source_id="2", description='ORDER granting Motion to Stay. <script>alert(1)</script>')]),
-        actor="test")
+    services.apply_update(
+        binance.pk,
+        DocketUpdate(
+            source=Source.MANUAL,
+            entries=[
+                EntryData(
+                    source=Source.MANUAL,
+                    source_id="2",
+                    description="ORDER granting Motion to Stay. <script>alert(1)</script>",
+                )
+            ],
+        ),
+        actor="test",
+    )
 
     page.wait_for_function(
-        "document.querySelectorAll('[data-case-widget]')[0].querySelector('[data-field=status_label]').textContent === 'Stayed'",
+        "document.querySelectorAll('[data-case-widget]')[0]"
+        ".querySelector('[data-field=status_label]').textContent === 'Stayed'",
         timeout=15000,
     )
     assert page.evaluate("window.__marker") == "no reload"
@@ -66,8 +95,10 @@ def test_embed_page_shows_inside_an_iframe_on_another_origin(live_server, browse
     home, news, cases = site_tree()
     case = make_case(cases)
     httpserver.expect_request("/partner").respond_with_data(
-        f'<!doctype html><title>Partner</title><iframe id="w" src="{live_server.url}/cases/{case.slug}/embed/" width="480" height="420"></iframe>',
-        content_type="text/html")
+        f'<!doctype html><title>Partner</title><iframe id="w" src="{live_server.url}/cases/{case.slug}/embed/" '
+        'width="480" height="420"></iframe>',
+        content_type="text/html",
+    )
     page, errors = browser_page
     page.goto(httpserver.url_for("/partner"))
     frame = page.frame_locator("#w")

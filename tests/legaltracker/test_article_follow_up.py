@@ -1,6 +1,6 @@
 """Readers and reporters learn when a case embedded in a published story has moved on."""
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from django.core import mail
@@ -15,16 +15,26 @@ pytestmark = pytest.mark.django_db
 
 
 def file_entry(case, source_id, text, day):
-    return services.apply_update(case.pk, DocketUpdate(source=Source.MANUAL, entries=[
-        EntryData(source=Source.MANUAL, source_id=source_id, description=text, date_filed=day)]), actor="test")
+    return services.apply_update(
+        case.pk,
+        DocketUpdate(
+            source=Source.MANUAL,
+            entries=[EntryData(source=Source.MANUAL, source_id=source_id, description=text, date_filed=day)],
+        ),
+        actor="test",
+    )
 
 
 def test_article_says_what_changed_since_publication(client, tree, django_capture_on_commit_callbacks):
     home, news, cases = tree
     case = make_case(cases)
     file_entry(case, "1", "MINUTE ORDER referring the motion to Magistrate Judge Zia M. Faruqui.", date(2023, 8, 16))
-    article = make_article(news, title="Referral story", published_at=datetime(2023, 8, 17, tzinfo=timezone.utc),
-                           body=[("case_widget", {"case": case, "display": "compact", "entries": 3})])
+    article = make_article(
+        news,
+        title="Referral story",
+        published_at=datetime(2023, 8, 17, tzinfo=UTC),
+        body=[("case_widget", {"case": case, "display": "compact", "entries": 3})],
+    )
     assert "Since this story was published" not in client.get(article.url).content.decode()
 
     with django_capture_on_commit_callbacks(execute=True):  # the cached payload is dropped after commit
@@ -40,8 +50,12 @@ def test_authors_of_live_stories_are_emailed_when_the_status_changes(tree):
     case = make_case(cases)
     with_email = AuthorFactory(name="Maya", email="maya@example.org")
     without_email = AuthorFactory(name="Anon", email="")
-    story = make_article(news, title="Embeds it", authors=[with_email, without_email],
-                         body=[("case_widget", {"case": case, "display": "compact", "entries": 3})])
+    story = make_article(
+        news,
+        title="Embeds it",
+        authors=[with_email, without_email],
+        body=[("case_widget", {"case": case, "display": "compact", "entries": 3})],
+    )
     make_article(news, title="Does not embed it", authors=[AuthorFactory(email="other@example.org")])
     ReferenceIndex.create_or_update_for_object(story)
     file_entry(case, "1", "ORDER granting Motion to Stay.", date(2025, 2, 13))

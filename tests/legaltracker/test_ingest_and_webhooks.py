@@ -13,16 +13,35 @@ from tests.samples import sample
 
 pytestmark = pytest.mark.django_db
 
-DOCKET = {"id": 4242, "court_id": "dcd", "docket_number": "1:23-cv-01599", "case_name": "SEC v. Binance Holdings Limited",
-          "assigned_to_str": "Amy Berman Jackson", "referred_to_str": "Zia M. Faruqui", "date_filed": "2023-06-05",
-          "date_terminated": None}
+DOCKET = {
+    "id": 4242,
+    "court_id": "dcd",
+    "docket_number": "1:23-cv-01599",
+    "case_name": "SEC v. Binance Holdings Limited",
+    "assigned_to_str": "Amy Berman Jackson",
+    "referred_to_str": "Zia M. Faruqui",
+    "date_filed": "2023-06-05",
+    "date_terminated": None,
+}
 ENTRIES = [
-    {"id": 1, "docket": 4242, "entry_number": 1, "date_filed": "2023-06-05", "description": "COMPLAINT filed.",
-     "date_modified": "2023-06-05T10:00:00-07:00", "recap_documents": []},
-    {"id": 2, "docket": 4242, "entry_number": 2, "date_filed": "2023-08-16",
-     "description": "MINUTE ORDER referring the motion to Magistrate Judge Zia M. Faruqui.",
-     "date_modified": "2023-08-16T10:00:00-07:00",
-     "recap_documents": [{"document_type": 1, "description": "Order", "absolute_url": "/docket/4242/2/order/"}]},
+    {
+        "id": 1,
+        "docket": 4242,
+        "entry_number": 1,
+        "date_filed": "2023-06-05",
+        "description": "COMPLAINT filed.",
+        "date_modified": "2023-06-05T10:00:00-07:00",
+        "recap_documents": [],
+    },
+    {
+        "id": 2,
+        "docket": 4242,
+        "entry_number": 2,
+        "date_filed": "2023-08-16",
+        "description": "MINUTE ORDER referring the motion to Magistrate Judge Zia M. Faruqui.",
+        "date_modified": "2023-08-16T10:00:00-07:00",
+        "recap_documents": [{"document_type": 1, "description": "Order", "absolute_url": "/docket/4242/2/order/"}],
+    },
 ]
 
 
@@ -34,7 +53,8 @@ def write(tmp_path, name, data) -> str:
 
 def snapshot():
     return sorted(DocketEntry.objects.values_list("source", "source_id", "description")), list(
-        CaseStatus.objects.order_by("pk").values_list("version", "status"))
+        CaseStatus.objects.order_by("pk").values_list("version", "status")
+    )
 
 
 @pytest.fixture
@@ -75,14 +95,21 @@ def test_webhook_file_applies_once(tmp_path, case):
     assert snapshot() == first and DocketEntry.objects.count() == 2
 
 
-@pytest.mark.parametrize("source, content, problem", [
-    ("courtlistener-docket", '{"id": 42', "not valid JSON"),
-    ("courtlistener-docket", json.dumps({**DOCKET, "id": "x"}), "integer id"),
-    ("courtlistener-docket", json.dumps({**DOCKET, "entries": [ENTRIES[0], {"description": "no id"}]}), "without an id"),
-    ("courtlistener-docket", json.dumps({**DOCKET, "id": 1, "docket_number": "1:99-cv-00001"}), "No tracked case"),
-    ("courtlistener-webhook", json.dumps({"payload": {}}), "no 'webhook' object"),
-    ("pacer-rss", "<?xml version='1.0'?><rss><channel><item><title>1:23-cv-01599", "truncated|parsed"),
-])
+@pytest.mark.parametrize(
+    "source, content, problem",
+    [
+        ("courtlistener-docket", '{"id": 42', "not valid JSON"),
+        ("courtlistener-docket", json.dumps({**DOCKET, "id": "x"}), "integer id"),
+        (
+            "courtlistener-docket",
+            json.dumps({**DOCKET, "entries": [ENTRIES[0], {"description": "no id"}]}),
+            "without an id",
+        ),
+        ("courtlistener-docket", json.dumps({**DOCKET, "id": 1, "docket_number": "1:99-cv-00001"}), "No tracked case"),
+        ("courtlistener-webhook", json.dumps({"payload": {}}), "no 'webhook' object"),
+        ("pacer-rss", "<?xml version='1.0'?><rss><channel><item><title>1:23-cv-01599", "truncated|parsed"),
+    ],
+)
 def test_bad_files_are_refused_whole_with_one_line(tmp_path, case, source, content, problem):
     path = write(tmp_path, "bad.data", content)
     args = ["--source", source] + (["--court", "dcd"] if source == "pacer-rss" else []) + [path]

@@ -17,17 +17,30 @@ from tests.samples import sample
 pytestmark = pytest.mark.django_db
 
 DOCKET = {
-    "id": 67474542, "court_id": "dcd", "case_name": "SEC v. Binance Holdings Limited",
+    "id": 67474542,
+    "court_id": "dcd",
+    "case_name": "SEC v. Binance Holdings Limited",
     "case_name_full": "Securities and Exchange Commission v. Binance Holdings Limited et al.",
-    "docket_number": "1:23-cv-01599", "date_filed": "2023-06-05", "date_terminated": None,
-    "date_last_filing": "2023-08-16", "assigned_to_str": "Amy Berman Jackson", "referred_to_str": "Zia M. Faruqui",
-    "date_modified": "2023-08-16T10:00:00-07:00", "absolute_url": "/docket/67474542/sec-v-binance/",
+    "docket_number": "1:23-cv-01599",
+    "date_filed": "2023-06-05",
+    "date_terminated": None,
+    "date_last_filing": "2023-08-16",
+    "assigned_to_str": "Amy Berman Jackson",
+    "referred_to_str": "Zia M. Faruqui",
+    "date_modified": "2023-08-16T10:00:00-07:00",
+    "absolute_url": "/docket/67474542/sec-v-binance/",
 }
 
 
 def entry(n: int, text: str, day: str = "2023-08-16") -> dict:
-    return {"id": 9000 + n, "entry_number": n, "date_filed": day, "description": text,
-            "date_modified": f"{day}T1{n % 10}:00:00-07:00", "recap_documents": []}
+    return {
+        "id": 9000 + n,
+        "entry_number": n,
+        "date_filed": day,
+        "description": text,
+        "date_modified": f"{day}T1{n % 10}:00:00-07:00",
+        "recap_documents": [],
+    }
 
 
 @pytest.fixture
@@ -51,16 +64,25 @@ def serve_docket(server, entries_pages):
     # Cursor pages first: a handler without a query string would also match them.
     for index, page in reversed(list(enumerate(entries_pages))):
         query = {"cursor": f"page{index}"} if index else None
-        next_url = server.url_for("/api/rest/v4/docket-entries/") + f"?cursor=page{index + 1}" if index + 1 < len(entries_pages) else None
+        next_url = (
+            server.url_for("/api/rest/v4/docket-entries/") + f"?cursor=page{index + 1}"
+            if index + 1 < len(entries_pages)
+            else None
+        )
         server.expect_request("/api/rest/v4/docket-entries/", query_string=query).respond_with_json(
             {"count": "", "next": next_url, "previous": None, "results": page}
         )
 
 
 def test_refresh_follows_cursor_pages_to_the_end_and_fills_docket_metadata(courtlistener, case):
-    serve_docket(courtlistener, [[entry(1, "COMPLAINT filed.", "2023-06-05")],
-                                 [entry(2, "MOTION for Protective Order.", "2023-08-14")],
-                                 [entry(3, "MINUTE ORDER referring the motion to Magistrate Judge Zia M. Faruqui.")]])
+    serve_docket(
+        courtlistener,
+        [
+            [entry(1, "COMPLAINT filed.", "2023-06-05")],
+            [entry(2, "MOTION for Protective Order.", "2023-08-14")],
+            [entry(3, "MINUTE ORDER referring the motion to Magistrate Judge Zia M. Faruqui.")],
+        ],
+    )
 
     result = services.refresh_case(case.pk)
 
@@ -89,7 +111,9 @@ def test_second_refresh_asks_only_for_entries_modified_since_the_watermark(court
 
 
 def test_forbidden_entries_fall_back_to_docket_metadata(courtlistener, case):
-    courtlistener.expect_request("/api/rest/v4/dockets/67474542/").respond_with_json({**DOCKET, "date_terminated": "2025-05-29"})
+    courtlistener.expect_request("/api/rest/v4/dockets/67474542/").respond_with_json(
+        {**DOCKET, "date_terminated": "2025-05-29"}
+    )
     courtlistener.expect_request("/api/rest/v4/docket-entries/").respond_with_json({"detail": "forbidden"}, status=403)
 
     services.refresh_case(case.pk)
@@ -102,7 +126,8 @@ def test_forbidden_entries_fall_back_to_docket_metadata(courtlistener, case):
 
 def test_429_blocks_every_call_until_retry_after_has_passed(courtlistener, case):
     courtlistener.expect_request("/api/rest/v4/dockets/67474542/").respond_with_response(
-        Response("{}", status=429, headers={"Retry-After": "2"}))
+        Response("{}", status=429, headers={"Retry-After": "2"})
+    )
     with pytest.raises(RateLimited):
         services.refresh_case(case.pk)
     calls_after_429 = len(courtlistener.log)
@@ -144,7 +169,9 @@ def test_timeout_marks_the_case_stale(courtlistener, case):
 
 
 def test_malformed_json_marks_the_case_stale_without_writing_entries(courtlistener, case):
-    courtlistener.expect_request("/api/rest/v4/dockets/67474542/").respond_with_data('{"id": 6747', content_type="application/json")
+    courtlistener.expect_request("/api/rest/v4/dockets/67474542/").respond_with_data(
+        '{"id": 6747', content_type="application/json"
+    )
     with pytest.raises(Exception, match="not valid JSON"):
         services.refresh_case(case.pk)
     assert DocketEntry.objects.count() == 0
@@ -169,8 +196,10 @@ def test_unknown_docket_is_recorded_as_failing(courtlistener, tree):
 def test_quota_caps_requests_and_the_rest_wait_for_the_next_window(courtlistener, tree, settings):
     settings.COURTLISTENER_LIMIT_PER_MINUTE = 4
     home, news, cases = tree
-    docket_cases = [make_case(cases, slug=f"case-{n}", docket_number=f"1:23-cv-0{n:04d}", courtlistener_docket_id=100 + n)
-                    for n in range(5)]
+    docket_cases = [
+        make_case(cases, slug=f"case-{n}", docket_number=f"1:23-cv-0{n:04d}", courtlistener_docket_id=100 + n)
+        for n in range(5)
+    ]
     for n in range(5):
         courtlistener.expect_request(f"/api/rest/v4/dockets/{100 + n}/").respond_with_json({**DOCKET, "id": 100 + n})
     courtlistener.expect_request("/api/rest/v4/docket-entries/").respond_with_json({"next": None, "results": []})
@@ -187,10 +216,15 @@ def test_quota_caps_requests_and_the_rest_wait_for_the_next_window(courtlistener
 
 
 def test_the_same_update_twice_leaves_identical_rows(case):
-    update = DocketUpdate(source=Source.MANUAL, entries=[
-        EntryData(source=Source.MANUAL, source_id="a", entry_number=1, description="COMPLAINT filed."),
-        EntryData(source=Source.MANUAL, source_id="b", entry_number=2, description="ORDER granting Motion to Stay."),
-    ])
+    update = DocketUpdate(
+        source=Source.MANUAL,
+        entries=[
+            EntryData(source=Source.MANUAL, source_id="a", entry_number=1, description="COMPLAINT filed."),
+            EntryData(
+                source=Source.MANUAL, source_id="b", entry_number=2, description="ORDER granting Motion to Stay."
+            ),
+        ],
+    )
     first = services.apply_update(case.pk, update, actor="test")
     rows = list(DocketEntry.objects.values_list("source_id", "description"))
     second = services.apply_update(case.pk, update, actor="test")
@@ -202,22 +236,54 @@ def test_the_same_update_twice_leaves_identical_rows(case):
 
 
 def test_rss_entry_is_upgraded_when_courtlistener_sends_the_same_row(case):
-    services.apply_update(case.pk, DocketUpdate(source=Source.PACER_RSS, entries=[
-        EntryData(source=Source.PACER_RSS, source_id="h1", entry_number=7, description="Order")]), actor="test")
-    services.apply_update(case.pk, DocketUpdate(source=Source.COURTLISTENER, entries=[
-        EntryData(source=Source.COURTLISTENER, source_id="77", entry_number=7, description="ORDER granting Motion to Stay.")]),
-        actor="test")
-    assert list(DocketEntry.objects.values_list("source", "description")) == [("courtlistener", "ORDER granting Motion to Stay.")]
+    services.apply_update(
+        case.pk,
+        DocketUpdate(
+            source=Source.PACER_RSS,
+            entries=[EntryData(source=Source.PACER_RSS, source_id="h1", entry_number=7, description="Order")],
+        ),
+        actor="test",
+    )
+    services.apply_update(
+        case.pk,
+        DocketUpdate(
+            source=Source.COURTLISTENER,
+            entries=[
+                EntryData(
+                    source=Source.COURTLISTENER,
+                    source_id="77",
+                    entry_number=7,
+                    description="ORDER granting Motion to Stay.",
+                )
+            ],
+        ),
+        actor="test",
+    )
+    assert list(DocketEntry.objects.values_list("source", "description")) == [
+        ("courtlistener", "ORDER granting Motion to Stay.")
+    ]
 
 
 def test_editor_override_holds_through_refreshes_until_cleared(case, admin_user):
-    services.apply_update(case.pk, DocketUpdate(source=Source.MANUAL, entries=[
-        EntryData(source=Source.MANUAL, source_id="a", description="COMPLAINT filed.")]), actor="test")
+    services.apply_update(
+        case.pk,
+        DocketUpdate(
+            source=Source.MANUAL,
+            entries=[EntryData(source=Source.MANUAL, source_id="a", description="COMPLAINT filed.")],
+        ),
+        actor="test",
+    )
     with pytest.raises(ValueError):
         services.override_status(case.pk, Status.SETTLED, "  ", admin_user)
     services.override_status(case.pk, Status.SETTLED, "Parties announced a settlement in court.", admin_user)
-    services.apply_update(case.pk, DocketUpdate(source=Source.MANUAL, entries=[
-        EntryData(source=Source.MANUAL, source_id="b", description="ORDER granting Motion to Stay.")]), actor="test")
+    services.apply_update(
+        case.pk,
+        DocketUpdate(
+            source=Source.MANUAL,
+            entries=[EntryData(source=Source.MANUAL, source_id="b", description="ORDER granting Motion to Stay.")],
+        ),
+        actor="test",
+    )
     assert CaseStatus.objects.get(pk=case.pk).status == Status.SETTLED
 
     services.clear_override(case.pk, admin_user)
@@ -231,7 +297,9 @@ def test_court_feed_refreshes_tracked_cases_in_one_request(httpserver, tree):
     feed = sample("pacer_rss/sdny_1.xml")
     court = CourtFactory(id="nysd", name="S.D.N.Y.", pacer_rss_url=httpserver.url_for("/cgi-bin/rss_outside.pl"))
     tracked = make_case(cases, slug="chau", title="Chau v. Donovan", court=court, docket_number="1:18-cv-3365")
-    httpserver.expect_request("/cgi-bin/rss_outside.pl").respond_with_data(feed.read_bytes(), content_type="application/rss+xml")
+    httpserver.expect_request("/cgi-bin/rss_outside.pl").respond_with_data(
+        feed.read_bytes(), content_type="application/rss+xml"
+    )
 
     result = services.refresh_court_feed("nysd")
     again = services.refresh_court_feed("nysd")
@@ -244,7 +312,9 @@ def test_court_feed_refreshes_tracked_cases_in_one_request(httpserver, tree):
 
 def test_truncated_feed_marks_the_court_failing(httpserver, tree):
     court = CourtFactory(id="wvsd", name="S.D. W. Va.", pacer_rss_url=httpserver.url_for("/rss"))
-    httpserver.expect_request("/rss").respond_with_data(b"<?xml version='1.0'?><rss><channel><item><title>5:18", content_type="application/rss+xml")
+    httpserver.expect_request("/rss").respond_with_data(
+        b"<?xml version='1.0'?><rss><channel><item><title>5:18", content_type="application/rss+xml"
+    )
     with pytest.raises(Exception, match="truncated|parsed"):
         services.refresh_court_feed(court.pk)
     court.refresh_from_db()
@@ -264,7 +334,8 @@ def test_feed_triggered_refresh_costs_one_request_once_the_docket_is_known(court
     services.refresh_case(case.pk)
     courtlistener.clear()
     courtlistener.expect_request("/api/rest/v4/docket-entries/").respond_with_json(
-        {"next": None, "results": [entry(2, "ORDER granting Motion to Stay.")]})
+        {"next": None, "results": [entry(2, "ORDER granting Motion to Stay.")]}
+    )
 
     result = services.refresh_case(case.pk, with_docket=False)
 

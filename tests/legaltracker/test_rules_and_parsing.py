@@ -12,53 +12,97 @@ from legaltracker.statuses import Status
 from tests.samples import sample
 
 
-@pytest.mark.parametrize("text, status, rule", [
-    ("ORDER granting [45] Motion to Dismiss. The Clerk is directed to close the case.", Status.DISMISSED, "dismissal granted"),
-    ("MEMORANDUM OPINION AND ORDER granting in part and denying in part [54] Motion to Dismiss.", Status.ACTIVE, "partial dismissal"),
-    ("STIPULATION of Dismissal with prejudice by Securities and Exchange Commission.", Status.DISMISSED, "stipulation of dismissal"),
-    ("NOTICE of Voluntary Dismissal by plaintiff.", Status.DISMISSED, "stipulation of dismissal"),
-    ("CONSENT JUDGMENT as to defendant Jane Doe.", Status.SETTLED, "consent judgment"),
-    ("FINAL JUDGMENT AS TO DEFENDANT ACME CORP. ON CONSENT", Status.SETTLED, "consent judgment"),
-    ("ORDER granting [120] Joint Motion to Stay. Proceedings are stayed pending settlement talks.", Status.STAYED, "stay granted"),
-    ("MINUTE ORDER: the case is STAYED until further order.", Status.STAYED, "stay granted"),
-    ("MINUTE ORDER lifting the stay; the parties shall file a joint status report.", Status.ACTIVE, "stay lifted"),
-    ("NOTICE OF APPEAL by Samuel Bankman-Fried. Filing fee $605.", Status.APPEAL, "notice of appeal"),
-    ("NOTICE OF CROSS APPEAL by Ripple Labs, Inc.", Status.APPEAL, "notice of appeal"),
-    ("MANDATE of USCA: the appeal and cross appeal are dismissed by stipulation.", Status.CLOSED, "appeal dismissed"),
-    ("MINUTE ORDER referring [26] Motion for Protective Order to Magistrate Judge Zia M. Faruqui.", Status.ACTIVE, "referral to magistrate"),
-    ("FINAL JUDGMENT as to Ripple Labs, Inc.: civil penalty and permanent injunction.", Status.JUDGMENT, "final judgment"),
-    ("JUDGMENT IN A CRIMINAL CASE as to Samuel Bankman-Fried.", Status.JUDGMENT, "final judgment"),
-    ("JURY VERDICT as to Samuel Bankman-Fried: guilty on all counts.", Status.ACTIVE, "verdict"),
-    ("Civil Case Terminated.", Status.CLOSED, "case closed"),
-])
+@pytest.mark.parametrize(
+    "text, status, rule",
+    [
+        (
+            "ORDER granting [45] Motion to Dismiss. The Clerk is directed to close the case.",
+            Status.DISMISSED,
+            "dismissal granted",
+        ),
+        (
+            "MEMORANDUM OPINION AND ORDER granting in part and denying in part [54] Motion to Dismiss.",
+            Status.ACTIVE,
+            "partial dismissal",
+        ),
+        (
+            "STIPULATION of Dismissal with prejudice by Securities and Exchange Commission.",
+            Status.DISMISSED,
+            "stipulation of dismissal",
+        ),
+        ("NOTICE of Voluntary Dismissal by plaintiff.", Status.DISMISSED, "stipulation of dismissal"),
+        ("CONSENT JUDGMENT as to defendant Jane Doe.", Status.SETTLED, "consent judgment"),
+        ("FINAL JUDGMENT AS TO DEFENDANT ACME CORP. ON CONSENT", Status.SETTLED, "consent judgment"),
+        (
+            "ORDER granting [120] Joint Motion to Stay. Proceedings are stayed pending settlement talks.",
+            Status.STAYED,
+            "stay granted",
+        ),
+        ("MINUTE ORDER: the case is STAYED until further order.", Status.STAYED, "stay granted"),
+        ("MINUTE ORDER lifting the stay; the parties shall file a joint status report.", Status.ACTIVE, "stay lifted"),
+        ("NOTICE OF APPEAL by Samuel Bankman-Fried. Filing fee $605.", Status.APPEAL, "notice of appeal"),
+        ("NOTICE OF CROSS APPEAL by Ripple Labs, Inc.", Status.APPEAL, "notice of appeal"),
+        (
+            "MANDATE of USCA: the appeal and cross appeal are dismissed by stipulation.",
+            Status.CLOSED,
+            "appeal dismissed",
+        ),
+        (
+            "MINUTE ORDER referring [26] Motion for Protective Order to Magistrate Judge Zia M. Faruqui.",
+            Status.ACTIVE,
+            "referral to magistrate",
+        ),
+        (
+            "FINAL JUDGMENT as to Ripple Labs, Inc.: civil penalty and permanent injunction.",
+            Status.JUDGMENT,
+            "final judgment",
+        ),
+        ("JUDGMENT IN A CRIMINAL CASE as to Samuel Bankman-Fried.", Status.JUDGMENT, "final judgment"),
+        ("JURY VERDICT as to Samuel Bankman-Fried: guilty on all counts.", Status.ACTIVE, "verdict"),
+        ("Civil Case Terminated.", Status.CLOSED, "case closed"),
+    ],
+)
 def test_rule_table(text, status, rule):
     matched = match_rule(text)
     assert matched is not None and (matched.status, matched.name) == (status, rule)
 
 
-@pytest.mark.parametrize("text", [
-    "NOTICE of Appearance by Jane Smith on behalf of Coinbase, Inc.",
-    "LETTER addressed to Judge Failla from counsel regarding scheduling.",
-    "MOTION for Leave to File Excess Pages.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NOTICE of Appearance by Jane Smith on behalf of Coinbase, Inc.",
+        "LETTER addressed to Judge Failla from counsel regarding scheduling.",
+        "MOTION for Leave to File Excess Pages.",
+    ],
+)
 def test_routine_entries_match_no_rule(text):
     assert match_rule(text) is None
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ("1:23-cv-01599-ABJ-ZMF", "1:23-cv-01599"),
-    ("1:23-cv-1599", "1:23-cv-01599"),
-    ("1:23-CV-01599", "1:23-cv-01599"),
-    ("23-cv-1599", "23-cv-01599"),
-    ("1:18-mj-03122-1", "1:18-mj-03122"),
-    ("17-10145", "17-10145"),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("1:23-cv-01599-ABJ-ZMF", "1:23-cv-01599"),
+        ("1:23-cv-1599", "1:23-cv-01599"),
+        ("1:23-CV-01599", "1:23-cv-01599"),
+        ("23-cv-1599", "23-cv-01599"),
+        ("1:18-mj-03122-1", "1:18-mj-03122"),
+        ("17-10145", "17-10145"),
+    ],
+)
 def test_docket_numbers_normalise(raw, expected):
     assert normalise_docket_number(raw) == expected
 
 
 # item count in the XML, entries after merging multi-event items: the juriscraper golden output's length
-FEEDS = {"sdny_1": (358, 341), "nyed_1": (432, 357), "nysb_1": (162, 160), "cadc": (13, 13), "wvsd": (3, 2), "mdb_1": (2, 2)}
+FEEDS = {
+    "sdny_1": (358, 341),
+    "nyed_1": (432, 357),
+    "nysb_1": (162, 160),
+    "cadc": (13, 13),
+    "wvsd": (3, 2),
+    "mdb_1": (2, 2),
+}
 
 
 @pytest.mark.parametrize("name", sorted(FEEDS))
@@ -68,14 +112,20 @@ def test_real_sample_feeds_parse(name):
     items, entries = FEEDS[name]
     assert (feed.items, len(feed.entries)) == (items, entries)
     assert len(golden) == entries
-    assert {normalise_docket_number(d["docket_number"]) for d in golden} == {e.normalised_docket_number for e in feed.entries}
+    assert {normalise_docket_number(d["docket_number"]) for d in golden} == {
+        e.normalised_docket_number for e in feed.entries
+    }
     assert all("<" not in e.short_description and "&amp;" not in e.short_description for e in feed.entries)
 
 
 def test_feed_details_match_the_golden_output():
     feed = parse_feed(sample("pacer_rss/sdny_1.xml").read_bytes())
     first = feed.entries[0]
-    assert (first.docket_number, first.short_description, first.document_number) == ("1:18-cv-03365", "Notice of Appearance", 3)
+    assert (first.docket_number, first.short_description, first.document_number) == (
+        "1:18-cv-03365",
+        "Notice of Appearance",
+        3,
+    )
     cadc = parse_feed(sample("pacer_rss/cadc.xml").read_bytes())
     assert any("Food & Water Watch" in e.case_name for e in cadc.entries)
 

@@ -10,12 +10,18 @@ from tests.factories import make_article, make_case
 
 pytestmark = pytest.mark.django_db
 
-HOSTILE = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>']
+HOSTILE = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>']
 
 
 def add_entry(case, source_id, text, number=None):
-    return services.apply_update(case.pk, DocketUpdate(source=Source.MANUAL, entries=[
-        EntryData(source=Source.MANUAL, source_id=source_id, entry_number=number, description=text)]), actor="test")
+    return services.apply_update(
+        case.pk,
+        DocketUpdate(
+            source=Source.MANUAL,
+            entries=[EntryData(source=Source.MANUAL, source_id=source_id, entry_number=number, description=text)],
+        ),
+        actor="test",
+    )
 
 
 @pytest.fixture
@@ -66,7 +72,9 @@ def test_court_text_is_escaped_everywhere(client, tree, case):
     home, news, cases = tree
     add_entry(case, "x1", HOSTILE[0], 1)
     add_entry(case, "x2", HOSTILE[1], 2)
-    article = make_article(news, title="Hostile docket", body=[("case_widget", {"case": case, "display": "full", "entries": 5})])
+    article = make_article(
+        news, title="Hostile docket", body=[("case_widget", {"case": case, "display": "full", "entries": 5})]
+    )
 
     for url in [article.url, case.url, f"/cases/{case.slug}/embed/"]:
         html = client.get(url).content.decode()
@@ -74,15 +82,19 @@ def test_court_text_is_escaped_everywhere(client, tree, case):
             assert text not in html, url
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html, url
     data = client.get(f"/cases/{case.slug}/widget.json").json()
-    assert {e["description"] for e in data["entries"]} >= set(HOSTILE)  # JSON carries text; widget.js writes it with textContent
+    assert {e["description"] for e in data["entries"]} >= set(
+        HOSTILE
+    )  # JSON carries text; widget.js writes it with textContent
 
 
 def test_widget_renders_without_javascript_in_the_article(client, tree, case):
     home, news, cases = tree
     add_entry(case, "1", "MINUTE ORDER referring the motion to Magistrate Judge Zia M. Faruqui.")
-    article = make_article(news, title="With widget", body=[("case_widget", {"case": case, "display": "compact", "entries": 3})])
+    article = make_article(
+        news, title="With widget", body=[("case_widget", {"case": case, "display": "compact", "entries": 3})]
+    )
     html = client.get(article.url).content.decode()
-    assert 'data-case-widget' in html and 'aria-live="polite"' in html
+    assert "data-case-widget" in html and 'aria-live="polite"' in html
     assert ">Active<" in html and "Magistrate Judge Zia M. Faruqui" in html
     assert f'href="{case.url}"' in html
 
@@ -105,13 +117,18 @@ def test_oembed(client, case):
     assert 'type="application/json+oembed"' in client.get(case.url).content.decode()
 
 
-def test_change_purges_case_urls_and_pages_that_embed_it(httpserver, settings, tree, case, django_capture_on_commit_callbacks):
+def test_change_purges_case_urls_and_pages_that_embed_it(
+    httpserver, settings, tree, case, django_capture_on_commit_callbacks
+):
     from wagtail.models import ReferenceIndex
 
     home, news, cases = tree
-    settings.WAGTAILFRONTENDCACHE = {"proxy": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-                                               "LOCATION": httpserver.url_for("/")}}
-    embedding = make_article(news, title="Embeds the case", body=[("case_widget", {"case": case, "display": "compact", "entries": 3})])
+    settings.WAGTAILFRONTENDCACHE = {
+        "proxy": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": httpserver.url_for("/")}
+    }
+    embedding = make_article(
+        news, title="Embeds the case", body=[("case_widget", {"case": case, "display": "compact", "entries": 3})]
+    )
     make_article(news, title="Unrelated")
     ReferenceIndex.create_or_update_for_object(embedding)
     httpserver.expect_request("/", method="PURGE").respond_with_data("")

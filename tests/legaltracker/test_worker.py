@@ -20,8 +20,16 @@ from tests.factories import make_case, site_tree
 pytestmark = pytest.mark.django_db(transaction=True)
 
 DOCKET = {"id": 555, "court_id": "dcd", "docket_number": "1:23-cv-01599", "case_name": "SEC v. Binance"}
-ENTRIES = [{"id": n, "entry_number": n, "date_filed": "2024-01-0%d" % n, "description": f"ORDER number {n}.",
-            "date_modified": f"2024-01-0{n}T10:00:00-08:00"} for n in (1, 2, 3)]
+ENTRIES = [
+    {
+        "id": n,
+        "entry_number": n,
+        "date_filed": f"2024-01-0{n}",
+        "description": f"ORDER number {n}.",
+        "date_modified": f"2024-01-0{n}T10:00:00-08:00",
+    }
+    for n in (1, 2, 3)
+]
 
 
 @pytest.fixture
@@ -71,7 +79,9 @@ def test_a_failing_source_is_retried_by_the_worker_until_it_answers(courtlistene
         with lock:
             calls["n"] += 1
             failing = calls["n"] == 1
-        return Response("busy", status=503) if failing else Response(json.dumps(DOCKET), content_type="application/json")
+        return (
+            Response("busy", status=503) if failing else Response(json.dumps(DOCKET), content_type="application/json")
+        )
 
     courtlistener.expect_request("/api/rest/v4/dockets/555/").respond_with_handler(flaky)
     courtlistener.expect_request("/api/rest/v4/docket-entries/").respond_with_json({"next": None, "results": ENTRIES})

@@ -13,10 +13,27 @@ def every_block_body(image, target, case):
         ("paragraph", "<p>Opening paragraph about the motion.</p>"),
         ("heading", {"text": "What the order says", "level": "h2"}),
         ("key_takeaways", {"title": "Key takeaways", "points": ["First point", "Second point"]}),
-        ("image", {"image": image, "alt_text": "A courthouse at dusk", "caption": "The courthouse.",
-                   "credit": "Created by Ana Ruiz", "source_name": "Example Photos", "source_url": "https://example.org/p"}),
-        ("document_image", {"image": image, "alt_text": "First page of the order", "caption": "The order.",
-                            "source_name": "CourtListener", "source_url": "https://www.courtlistener.com/docket/1/"}),
+        (
+            "image",
+            {
+                "image": image,
+                "alt_text": "A courthouse at dusk",
+                "caption": "The courthouse.",
+                "credit": "Created by Ana Ruiz",
+                "source_name": "Example Photos",
+                "source_url": "https://example.org/p",
+            },
+        ),
+        (
+            "document_image",
+            {
+                "image": image,
+                "alt_text": "First page of the order",
+                "caption": "The order.",
+                "source_name": "CourtListener",
+                "source_url": "https://www.courtlistener.com/docket/1/",
+            },
+        ),
         ("quote", {"quote": "A ruling that matters.", "attribution": "A lawyer", "source_url": ""}),
         ("callout", {"kind": "flipside", "title": "", "points": ["The regulator disagrees."], "text": ""}),
         ("read_more", {"page": target, "lead_in": "Read this to learn more:"}),
@@ -35,12 +52,26 @@ def test_every_block_renders_its_fields(client, tree):
     html = client.get(page.url).content.decode()
 
     for expected in [
-        "Opening paragraph about the motion.", "What the order says", "First point", "Second point",
-        'alt="A courthouse at dusk"', "The courthouse.", "Created by Ana Ruiz", "Example Photos",
-        'alt="First page of the order"', "Source: <a href=\"https://www.courtlistener.com/docket/1/\"",
-        "A ruling that matters.", "A lawyer", "On the flipside", "The regulator disagrees.",
-        "Read this to learn more:", f'href="{target.url}">Earlier story</a>', "Related stories",
-        "Live case tracker", "SEC v. Binance", f'<iframe src="{case.full_url}embed/"',
+        "Opening paragraph about the motion.",
+        "What the order says",
+        "First point",
+        "Second point",
+        'alt="A courthouse at dusk"',
+        "The courthouse.",
+        "Created by Ana Ruiz",
+        "Example Photos",
+        'alt="First page of the order"',
+        'Source: <a href="https://www.courtlistener.com/docket/1/"',
+        "A ruling that matters.",
+        "A lawyer",
+        "On the flipside",
+        "The regulator disagrees.",
+        "Read this to learn more:",
+        f'href="{target.url}">Earlier story</a>',
+        "Related stories",
+        "Live case tracker",
+        "SEC v. Binance",
+        f'<iframe src="{case.full_url}embed/"',
     ]:
         assert expected in html, expected
 
@@ -97,7 +128,7 @@ def test_authors_appear_in_the_chosen_order_with_bio_boxes(client, tree):
     page = make_article(news, title="Two bylines", authors=[first, second])
 
     html = client.get(page.url).content.decode()
-    byline = html[html.index('class="byline"'):]
+    byline = html[html.index('class="byline"') :]
     assert byline.index("Zoe Zed") < byline.index("Adam Ant")
     assert html.count('class="author-bio"') == 2
     assert first.short_bio in html and second.short_bio in html
@@ -120,11 +151,15 @@ def test_related_stories_fall_back_to_shared_topics(client, tree):
     home, news, cases = tree
     make_article(news, title="Ripple news", topics=["Ripple"])
     make_article(news, title="Binance news", topics=["Binance"])
-    page = make_article(news, title="Another Ripple story", topics=["Ripple"],
-                        body=[("related_stories", {"title": "More like this", "pages": []})])
+    page = make_article(
+        news,
+        title="Another Ripple story",
+        topics=["Ripple"],
+        body=[("related_stories", {"title": "More like this", "pages": []})],
+    )
 
     html = client.get(page.url).content.decode()
-    related = html[html.index("More like this"):]
+    related = html[html.index("More like this") :]
     assert "Ripple news" in related and "Binance news" not in related
     assert "Another Ripple story</a>" not in related
 
@@ -147,8 +182,13 @@ def test_news_index_lists_newest_first_and_paginates(client, tree):
 
 def test_article_metadata_for_search_and_social(client, tree):
     home, news, cases = tree
-    page = make_article(news, title="Metadata story", dek="A dek </script><script>alert(1)</script>",
-                        hero_image=make_image(), hero_alt_text="Hero")
+    page = make_article(
+        news,
+        title="Metadata story",
+        dek="A dek </script><script>alert(1)</script>",
+        hero_image=make_image(),
+        hero_alt_text="Hero",
+    )
     html = client.get(page.url).content.decode()
     assert '<script type="application/ld+json">' in html
     assert '"@type": "NewsArticle"' in html

@@ -16,38 +16,66 @@ def test_editor_creates_and_publishes_an_article_with_every_block(admin_client, 
     author, disclaimer, image = AuthorFactory(), DisclaimerFactory(), make_image()
     target = make_article(news, title="Target story")
     case = make_case(cases)
-    data = nested_form_data({
-        "title": "Built in the admin",
-        "slug": "built-in-the-admin",
-        "dek": "Every block, from the editor.",
-        "hero_image": image.pk,
-        "hero_alt_text": "A banner",
-        "hero_caption": "Caption",
-        "hero_credit": "Created by the desk",
-        "hero_source_name": "",
-        "hero_source_url": "",
-        "disclaimer": disclaimer.pk,
-        "article_authors": inline_formset([{"author": author.pk}]),
-        "corrections": inline_formset([]),
-        "topics": "SEC, Binance",
-        "body": streamfield([
-            ("paragraph", rich_text("<p>Admin paragraph.</p>")),
-            ("heading", {"text": "Admin heading", "level": "h2"}),
-            ("key_takeaways", {"title": "Key takeaways", "points": streamfield([("item", "Admin point")])}),
-            ("image", {"image": image.pk, "alt_text": "Alt", "caption": "Admin caption", "credit": "Credit",
-                       "source_name": "", "source_url": ""}),
-            ("document_image", {"image": image.pk, "alt_text": "Order", "caption": "", "source_name": "CourtListener",
-                                "source_url": "https://www.courtlistener.com/docket/1/"}),
-            ("quote", {"quote": "Admin quote", "attribution": "", "source_url": ""}),
-            ("callout", {"kind": "why-it-matters", "title": "", "points": streamfield([("item", "Admin reason")]),
-                         "text": rich_text("")}),
-            ("read_more", {"page": target.pk, "lead_in": "Read more:"}),
-            ("related_stories", {"title": "Related", "pages": streamfield([("item", target.pk)])}),
-            ("case_widget", {"case": case.pk, "display": "compact", "entries": 3}),
-            ("embed", case.full_url),
-        ]),
-        "action-publish": "publish",
-    })
+    data = nested_form_data(
+        {
+            "title": "Built in the admin",
+            "slug": "built-in-the-admin",
+            "dek": "Every block, from the editor.",
+            "hero_image": image.pk,
+            "hero_alt_text": "A banner",
+            "hero_caption": "Caption",
+            "hero_credit": "Created by the desk",
+            "hero_source_name": "",
+            "hero_source_url": "",
+            "disclaimer": disclaimer.pk,
+            "article_authors": inline_formset([{"author": author.pk}]),
+            "corrections": inline_formset([]),
+            "topics": "SEC, Binance",
+            "body": streamfield(
+                [
+                    ("paragraph", rich_text("<p>Admin paragraph.</p>")),
+                    ("heading", {"text": "Admin heading", "level": "h2"}),
+                    ("key_takeaways", {"title": "Key takeaways", "points": streamfield([("item", "Admin point")])}),
+                    (
+                        "image",
+                        {
+                            "image": image.pk,
+                            "alt_text": "Alt",
+                            "caption": "Admin caption",
+                            "credit": "Credit",
+                            "source_name": "",
+                            "source_url": "",
+                        },
+                    ),
+                    (
+                        "document_image",
+                        {
+                            "image": image.pk,
+                            "alt_text": "Order",
+                            "caption": "",
+                            "source_name": "CourtListener",
+                            "source_url": "https://www.courtlistener.com/docket/1/",
+                        },
+                    ),
+                    ("quote", {"quote": "Admin quote", "attribution": "", "source_url": ""}),
+                    (
+                        "callout",
+                        {
+                            "kind": "why-it-matters",
+                            "title": "",
+                            "points": streamfield([("item", "Admin reason")]),
+                            "text": rich_text(""),
+                        },
+                    ),
+                    ("read_more", {"page": target.pk, "lead_in": "Read more:"}),
+                    ("related_stories", {"title": "Related", "pages": streamfield([("item", target.pk)])}),
+                    ("case_widget", {"case": case.pk, "display": "compact", "entries": 3}),
+                    ("embed", case.full_url),
+                ]
+            ),
+            "action-publish": "publish",
+        }
+    )
 
     response = admin_client.post(f"/admin/pages/add/newsroom/articlepage/{news.pk}/", data)
 
@@ -57,21 +85,46 @@ def test_editor_creates_and_publishes_an_article_with_every_block(admin_client, 
     page = ArticlePage.objects.get(slug="built-in-the-admin")
     assert page.live
     assert [block.block_type for block in page.body] == [
-        "paragraph", "heading", "key_takeaways", "image", "document_image", "quote", "callout",
-        "read_more", "related_stories", "case_widget", "embed",
+        "paragraph",
+        "heading",
+        "key_takeaways",
+        "image",
+        "document_image",
+        "quote",
+        "callout",
+        "read_more",
+        "related_stories",
+        "case_widget",
+        "embed",
     ]
     html = admin_client.get(page.url).content.decode()
-    for text in ["Admin paragraph.", "Admin heading", "Admin point", "Admin caption", "Admin quote", "Admin reason",
-                 "Target story", "SEC v. Binance", author.short_bio, "not investment advice"]:
+    for text in [
+        "Admin paragraph.",
+        "Admin heading",
+        "Admin point",
+        "Admin caption",
+        "Admin quote",
+        "Admin reason",
+        "Target story",
+        "SEC v. Binance",
+        author.short_bio,
+        "not investment advice",
+    ]:
         assert text in html, text
 
 
 def test_article_without_an_author_is_refused(admin_client, tree):
     home, news, cases = tree
-    data = nested_form_data({
-        "title": "No byline", "slug": "no-byline", "article_authors": inline_formset([]),
-        "corrections": inline_formset([]), "body": streamfield([]), "action-publish": "publish",
-    })
+    data = nested_form_data(
+        {
+            "title": "No byline",
+            "slug": "no-byline",
+            "article_authors": inline_formset([]),
+            "corrections": inline_formset([]),
+            "body": streamfield([]),
+            "action-publish": "publish",
+        }
+    )
     response = admin_client.post(f"/admin/pages/add/newsroom/articlepage/{news.pk}/", data)
     assert response.status_code == 200
     assert not ArticlePage.objects.filter(slug="no-byline").exists()
@@ -98,11 +151,21 @@ def test_author_and_disclaimer_previews(admin_client, tree):
 
 def test_load_demo_twice_adds_nothing_twice(db):
     call_command("load_demo")
-    counts = [ArticlePage.objects.count(), CasePage.objects.count(), Author.objects.count(),
-              Disclaimer.objects.count(), DocketEntry.objects.count()]
+    counts = [
+        ArticlePage.objects.count(),
+        CasePage.objects.count(),
+        Author.objects.count(),
+        Disclaimer.objects.count(),
+        DocketEntry.objects.count(),
+    ]
     call_command("load_demo")
-    assert counts == [ArticlePage.objects.count(), CasePage.objects.count(), Author.objects.count(),
-                      Disclaimer.objects.count(), DocketEntry.objects.count()]
+    assert counts == [
+        ArticlePage.objects.count(),
+        CasePage.objects.count(),
+        Author.objects.count(),
+        Disclaimer.objects.count(),
+        DocketEntry.objects.count(),
+    ]
     assert counts[0] >= 6 and counts[1] == 4 and counts[2] == 3 and counts[3] == 2
 
 
@@ -110,8 +173,17 @@ def test_demo_binance_article_shows_what_readers_expect(client, db):
     call_command("load_demo")
     page = ArticlePage.objects.get(slug="binance-us-fights-sec-discovery-requests")
     html = client.get(page.url, HTTP_HOST="localhost").content.decode()
-    for text in ["Key takeaways", "Created by the Docket Desk graphics team", "On the flipside", "Why this matters",
-                 "Read this to learn more:", "Maya Okafor", "not investment", "Source:", "Live case tracker"]:
+    for text in [
+        "Key takeaways",
+        "Created by the Docket Desk graphics team",
+        "On the flipside",
+        "Why this matters",
+        "Read this to learn more:",
+        "Maya Okafor",
+        "not investment",
+        "Source:",
+        "Live case tracker",
+    ]:
         assert text in html, text
     target = ArticlePage.objects.get(slug="binance-ruling-most-sec-claims-survive")
     assert client.get(target.url, HTTP_HOST="localhost").status_code == 200
@@ -124,8 +196,17 @@ def _block(kind, image, target, case):
     return {
         "paragraph": ("paragraph", "<p>Text.</p>"),
         "key_takeaways": ("key_takeaways", {"title": "Key takeaways", "points": ["One", "Two"]}),
-        "image": ("image", {"image": image, "alt_text": "Alt", "caption": "Cap", "credit": "Credit",
-                            "source_name": "", "source_url": ""}),
+        "image": (
+            "image",
+            {
+                "image": image,
+                "alt_text": "Alt",
+                "caption": "Cap",
+                "credit": "Credit",
+                "source_name": "",
+                "source_url": "",
+            },
+        ),
         "callout": ("callout", {"kind": "context", "title": "", "points": ["Point"], "text": ""}),
         "read_more": ("read_more", {"page": target, "lead_in": "Read more:"}),
         "case_widget": ("case_widget", {"case": case, "display": "full", "entries": 3}),

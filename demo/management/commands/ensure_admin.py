@@ -26,6 +26,6 @@ class Command(BaseCommand):
             user.save()
             password_file.write_text(password + "\n")
             password_file.chmod(0o600)
-        self.stdout.write(self.style.SUCCESS(
-            f"Admin login: http://127.0.0.1:8000/admin/  username: {USERNAME}  password: {password}"
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(f"Admin login: http://127.0.0.1:8000/admin/  username: {USERNAME}  password: {password}")
+        )

@@ -30,10 +30,12 @@ class Command(BaseCommand):
             disclaimers = self._disclaimers(home)
             cases = self._cases(home)
             created = self._articles(home, authors, disclaimers, cases)
-        self.stdout.write(self.style.SUCCESS(
-            f"Demo content ready: {ArticlePage.objects.count()} articles ({created} new), "
-            f"{CasePage.objects.count()} cases, {Author.objects.count()} authors."
-        ))
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo content ready: {ArticlePage.objects.count()} articles ({created} new), "
+                f"{CasePage.objects.count()} cases, {Author.objects.count()} authors."
+            )
+        )
 
     def _site(self) -> HomePage:
         home = HomePage.objects.first()
@@ -44,11 +46,16 @@ class Command(BaseCommand):
         for welcome in root.get_children().filter(content_type__model="page", slug="home"):
             if not welcome.get_children().exists():
                 welcome.delete()
-        home = root.add_child(instance=HomePage(
-            title="The Docket Desk", slug="home",
-            lead="Crypto's court cases, followed from the first filing to the last appeal.",
-        ))
-        site = Site.objects.filter(is_default_site=True).first() or Site(hostname="localhost", port=80, is_default_site=True)
+        home = root.add_child(
+            instance=HomePage(
+                title="The Docket Desk",
+                slug="home",
+                lead="Crypto's court cases, followed from the first filing to the last appeal.",
+            )
+        )
+        site = Site.objects.filter(is_default_site=True).first() or Site(
+            hostname="localhost", port=80, is_default_site=True
+        )
         site.root_page, site.site_name = home, "The Docket Desk"
         site.save()
         return home
@@ -57,8 +64,13 @@ class Command(BaseCommand):
         authors = {}
         for spec in people.AUTHORS:
             photo = images.portrait(f"Portrait: {spec['name']}", spec["initials"], spec["colour"])
-            fields = {k: spec.get(k, "") for k in ("name", "role", "short_bio", "bio", "x_url", "linkedin_url", "email", "website")}
-            authors[spec["slug"]], _ = Author.objects.get_or_create(slug=spec["slug"], defaults={**fields, "photo": photo})
+            fields = {
+                k: spec.get(k, "")
+                for k in ("name", "role", "short_bio", "bio", "x_url", "linkedin_url", "email", "website")
+            }
+            authors[spec["slug"]], _ = Author.objects.get_or_create(
+                slug=spec["slug"], defaults={**fields, "photo": photo}
+            )
         return authors
 
     def _disclaimers(self, home) -> dict[str, Disclaimer]:
@@ -83,8 +95,13 @@ class Command(BaseCommand):
         return index
 
     def _cases(self, home) -> dict[str, CasePage]:
-        index = self._index(home, CaseIndexPage, "cases", "Case tracker",
-                            "<p>Every case we follow, with its status kept current from the court record.</p>")
+        index = self._index(
+            home,
+            CaseIndexPage,
+            "cases",
+            "Case tracker",
+            "<p>Every case we follow, with its status kept current from the court record.</p>",
+        )
         for spec in case_content.COURTS:
             Court.objects.get_or_create(id=spec["id"], defaults=spec)
         for name in case_content.BROUGHT_BY:
@@ -96,11 +113,18 @@ class Command(BaseCommand):
             case = CasePage.objects.filter(slug=spec["slug"]).first()
             if case is None:
                 case = CasePage(
-                    title=spec["title"], slug=spec["slug"], caption=spec["caption"], court_id=spec["court"],
-                    docket_number=spec["docket_number"], judge=spec["judge"],
-                    referred_judge=spec.get("referred_judge", ""), summary=spec["summary"],
+                    title=spec["title"],
+                    slug=spec["slug"],
+                    caption=spec["caption"],
+                    court_id=spec["court"],
+                    docket_number=spec["docket_number"],
+                    judge=spec["judge"],
+                    referred_judge=spec.get("referred_judge", ""),
+                    summary=spec["summary"],
                     date_filed=date.fromisoformat(spec["date_filed"]),
-                    date_terminated=date.fromisoformat(spec["date_terminated"]) if spec.get("date_terminated") else None,
+                    date_terminated=date.fromisoformat(spec["date_terminated"])
+                    if spec.get("date_terminated")
+                    else None,
                     # The demo works offline: its timelines come from the entries below, not from court sites.
                     tracking=False,
                 )
@@ -115,8 +139,13 @@ class Command(BaseCommand):
 
     def _timeline(self, spec) -> DocketUpdate:
         entries = [
-            EntryData(source=Source.MANUAL, source_id=f"demo-{spec['slug']}-{n}", entry_number=number,
-                      date_filed=date.fromisoformat(filed), description=text)
+            EntryData(
+                source=Source.MANUAL,
+                source_id=f"demo-{spec['slug']}-{n}",
+                entry_number=number,
+                date_filed=date.fromisoformat(filed),
+                description=text,
+            )
             for n, (filed, number, text) in enumerate(spec["entries"], start=1)
         ]
         return DocketUpdate(
@@ -126,8 +155,9 @@ class Command(BaseCommand):
         )
 
     def _articles(self, home, authors, disclaimers, cases) -> int:
-        index = self._index(home, NewsIndexPage, "news", "News",
-                            "<p>Reporting on the lawsuits and prosecutions that shape crypto.</p>")
+        index = self._index(
+            home, NewsIndexPage, "news", "News", "<p>Reporting on the lawsuits and prosecutions that shape crypto.</p>"
+        )
         for title, (headline, colours) in article_content.EXTRA_IMAGES.items():
             images.hero_image(title, headline, colours)
         for title, spec in article_content.COURT_DOCUMENTS.items():
@@ -139,14 +169,20 @@ class Command(BaseCommand):
             hero_title, headline, colours = spec["hero"]
             source_name, source_url = spec.get("hero_source", ("", ""))
             page = ArticlePage(
-                title=spec["title"], slug=spec["slug"], dek=spec["dek"],
+                title=spec["title"],
+                slug=spec["slug"],
+                dek=spec["dek"],
                 hero_image=images.hero_image(hero_title, headline, colours),
                 hero_alt_text=f"Illustration with the words: {headline}.",
-                hero_caption=spec["hero_caption"], hero_credit=spec["hero_credit"],
-                hero_source_name=source_name, hero_source_url=source_url,
+                hero_caption=spec["hero_caption"],
+                hero_credit=spec["hero_credit"],
+                hero_source_name=source_name,
+                hero_source_url=source_url,
                 disclaimer=disclaimers.get(spec.get("disclaimer", "")),
             )
-            page.article_authors = [ArticleAuthor(author=authors[slug], sort_order=n) for n, slug in enumerate(spec["authors"])]
+            page.article_authors = [
+                ArticleAuthor(author=authors[slug], sort_order=n) for n, slug in enumerate(spec["authors"])
+            ]
             index.add_child(instance=page)
             page.topics.add(*spec["topics"])
             page.save()

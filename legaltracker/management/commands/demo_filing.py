@@ -28,7 +28,16 @@ class Command(BaseCommand):
             raise CommandError(f"No case with slug {case_slug!r}.")
         count = case.docket_entries.filter(source=Source.MANUAL, source_id__startswith="demo-filing-").count()
         text = FILINGS[count % len(FILINGS)]
-        update = DocketUpdate(source=Source.MANUAL, entries=[EntryData(
-            source=Source.MANUAL, source_id=f"demo-filing-{count + 1}", date_filed=timezone.localdate(), description=text)])
+        update = DocketUpdate(
+            source=Source.MANUAL,
+            entries=[
+                EntryData(
+                    source=Source.MANUAL,
+                    source_id=f"demo-filing-{count + 1}",
+                    date_filed=timezone.localdate(),
+                    description=text,
+                )
+            ],
+        )
         result = services.apply_update(case.pk, update, actor="command:demo_filing")
         self.stdout.write(f"{case.title}: added “{text}” (status now version {result.version}).")

@@ -70,7 +70,9 @@ class Command(BaseCommand):
         )
         if not case_ids:
             raise CommandError(f"No tracked case matches docket {update.docket_number} ({update.court_id}).")
-        created = sum(services.apply_update(case_id, update, actor="command:ingest").created_entries for case_id in case_ids)
+        created = sum(
+            services.apply_update(case_id, update, actor="command:ingest").created_entries for case_id in case_ids
+        )
         return f"{len(update.entries)} entries, {created} new, applied to {len(case_ids)} case(s)."
 
     def _courtlistener_webhook(self, content: bytes, court: str | None) -> str:

@@ -23,7 +23,9 @@ class Command(BaseCommand):
                 raise CommandError(f"No case with slug {slug!r}.")
         if court:
             cases = cases.filter(court_id=court)
-        court_ids = Court.objects.filter(cases__in=cases).exclude(pacer_rss_url="").distinct().values_list("pk", flat=True)
+        court_ids = (
+            Court.objects.filter(cases__in=cases).exclude(pacer_rss_url="").distinct().values_list("pk", flat=True)
+        )
         failures = 0
         for court_id in tqdm(list(court_ids), desc="Court feeds", disable=None):
             try:
