@@ -89,3 +89,13 @@ def make_case(
     cases_index.add_child(instance=case)
     case.save_revision().publish()
     return case
+
+
+def file_entry(case, source_id: str, text: str, day=None, number=None):
+    """File one editor-entered docket entry on a case through the service every source uses."""
+    from legaltracker import services
+    from legaltracker.sources.base import DocketUpdate, EntryData
+    from legaltracker.statuses import Source
+
+    entry = EntryData(source=Source.MANUAL, source_id=source_id, description=text, date_filed=day, entry_number=number)
+    return services.apply_update(case.pk, DocketUpdate(source=Source.MANUAL, entries=[entry]), actor="test")

@@ -3,10 +3,7 @@
 import pytest
 from playwright.sync_api import sync_playwright
 
-from legaltracker import services
-from legaltracker.sources.base import DocketUpdate, EntryData
-from legaltracker.statuses import Source
-from tests.factories import make_article, make_case, site_tree
+from tests.factories import file_entry, make_article, make_case, site_tree
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -42,14 +39,7 @@ def test_one_widget_changes_in_place_without_reload(live_server, settings, brows
     binance = make_case(cases)
     ripple = make_case(cases, slug="sec-v-ripple", title="SEC v. Ripple", docket_number="1:20-cv-10832")
     for case in (binance, ripple):
-        services.apply_update(
-            case.pk,
-            DocketUpdate(
-                source=Source.MANUAL,
-                entries=[EntryData(source=Source.MANUAL, source_id="1", description="COMPLAINT filed.")],
-            ),
-            actor="test",
-        )
+        file_entry(case, "1", "COMPLAINT filed.")
     article = make_article(
         news,
         title="Two cases",
@@ -64,20 +54,7 @@ def test_one_widget_changes_in_place_without_reload(live_server, settings, brows
     assert widgets.nth(0).locator('[data-field="status_label"]').inner_text() == "ACTIVE"
     page.evaluate("window.__marker = 'no reload'")
 
-    services.apply_update(
-        binance.pk,
-        DocketUpdate(
-            source=Source.MANUAL,
-            entries=[
-                EntryData(
-                    source=Source.MANUAL,
-                    source_id="2",
-                    description="ORDER granting Motion to Stay. <script>alert(1)</script>",
-                )
-            ],
-        ),
-        actor="test",
-    )
+    file_entry(binance, "2", "ORDER granting Motion to Stay. <script>alert(1)</script>")
 
     page.wait_for_function(
         "document.querySelectorAll('[data-case-widget]')[0]"

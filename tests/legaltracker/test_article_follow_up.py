@@ -5,24 +5,10 @@ from datetime import UTC, date, datetime
 import pytest
 from django.core import mail
 
-from legaltracker import services
 from legaltracker.notifications import notify_authors_of_status_change
-from legaltracker.sources.base import DocketUpdate, EntryData
-from legaltracker.statuses import Source
-from tests.factories import AuthorFactory, make_article, make_case
+from tests.factories import AuthorFactory, file_entry, make_article, make_case
 
 pytestmark = pytest.mark.django_db
-
-
-def file_entry(case, source_id, text, day):
-    return services.apply_update(
-        case.pk,
-        DocketUpdate(
-            source=Source.MANUAL,
-            entries=[EntryData(source=Source.MANUAL, source_id=source_id, description=text, date_filed=day)],
-        ),
-        actor="test",
-    )
 
 
 def test_article_says_what_changed_since_publication(client, tree, django_capture_on_commit_callbacks):

@@ -11,7 +11,7 @@ from legaltracker.models import CaseStatus, DocketEntry, StatusChange
 from legaltracker.quota import SharedQuota
 from legaltracker.sources.base import DocketUpdate, EntryData, RateLimited, SourceUnavailable
 from legaltracker.statuses import Health, Source, Status
-from tests.factories import CourtFactory, make_case
+from tests.factories import CourtFactory, file_entry, make_case
 from tests.samples import sample
 
 pytestmark = pytest.mark.django_db
@@ -265,25 +265,11 @@ def test_rss_entry_is_upgraded_when_courtlistener_sends_the_same_row(case):
 
 
 def test_editor_override_holds_through_refreshes_until_cleared(case, admin_user):
-    services.apply_update(
-        case.pk,
-        DocketUpdate(
-            source=Source.MANUAL,
-            entries=[EntryData(source=Source.MANUAL, source_id="a", description="COMPLAINT filed.")],
-        ),
-        actor="test",
-    )
+    file_entry(case, "a", "COMPLAINT filed.")
     with pytest.raises(ValueError):
         services.override_status(case.pk, Status.SETTLED, "  ", admin_user)
     services.override_status(case.pk, Status.SETTLED, "Parties announced a settlement in court.", admin_user)
-    services.apply_update(
-        case.pk,
-        DocketUpdate(
-            source=Source.MANUAL,
-            entries=[EntryData(source=Source.MANUAL, source_id="b", description="ORDER granting Motion to Stay.")],
-        ),
-        actor="test",
-    )
+    file_entry(case, "b", "ORDER granting Motion to Stay.")
     assert CaseStatus.objects.get(pk=case.pk).status == Status.SETTLED
 
     services.clear_override(case.pk, admin_user)

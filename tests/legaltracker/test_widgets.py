@@ -2,26 +2,12 @@
 
 import pytest
 
-from legaltracker import services
 from legaltracker.purge import purge_case_urls
-from legaltracker.sources.base import DocketUpdate, EntryData
-from legaltracker.statuses import Source
-from tests.factories import make_article, make_case
+from tests.factories import file_entry, make_article, make_case
 
 pytestmark = pytest.mark.django_db
 
 HOSTILE = ["<script>alert(1)</script>", '"><img src=x onerror=alert(1)>']
-
-
-def add_entry(case, source_id, text, number=None):
-    return services.apply_update(
-        case.pk,
-        DocketUpdate(
-            source=Source.MANUAL,
-            entries=[EntryData(source=Source.MANUAL, source_id=source_id, entry_number=number, description=text)],
-        ),
-        actor="test",
-    )
 
 
 @pytest.fixture
@@ -30,7 +16,7 @@ def case(tree):
 
 
 def test_widget_json_keys_types_and_headers(client, case):
-    add_entry(case, "1", "COMPLAINT filed.", 1)
+    file_entry(case, "1", "COMPLAINT filed.", number=1)
     response = client.get(f"/cases/{case.slug}/widget.json")
     data = response.json()
 
@@ -46,16 +32,16 @@ def test_widget_json_keys_types_and_headers(client, case):
 
 
 def test_etag_changes_exactly_when_the_case_changes_and_304_on_match(client, case, django_capture_on_commit_callbacks):
-    add_entry(case, "1", "COMPLAINT filed.")
+    file_entry(case, "1", "COMPLAINT filed.")
     first = client.get(f"/cases/{case.slug}/widget.json")
     etag = first["ETag"]
     assert client.get(f"/cases/{case.slug}/widget.json", HTTP_IF_NONE_MATCH=etag).status_code == 304
 
-    add_entry(case, "1", "COMPLAINT filed.")  # a replay changes nothing
+    file_entry(case, "1", "COMPLAINT filed.")  # a replay changes nothing
     assert client.get(f"/cases/{case.slug}/widget.json")["ETag"] == etag
 
     with django_capture_on_commit_callbacks(execute=True):  # the cached payload is dropped after commit
-        add_entry(case, "2", "ORDER granting Motion to Stay.")
+        file_entry(case, "2", "ORDER granting Motion to Stay.")
     changed = client.get(f"/cases/{case.slug}/widget.json", HTTP_IF_NONE_MATCH=etag)
     assert changed.status_code == 200 and changed["ETag"] != etag
     assert changed.json()["status"] == "stayed"
@@ -70,8 +56,8 @@ def test_unknown_case_is_a_json_404_and_unrefreshed_case_says_so(client, case):
 
 def test_court_text_is_escaped_everywhere(client, tree, case):
     home, news, cases = tree
-    add_entry(case, "x1", HOSTILE[0], 1)
-    add_entry(case, "x2", HOSTILE[1], 2)
+    file_entry(case, "x1", HOSTILE[0], number=1)
+    file_entry(case, "x2", HOSTILE[1], number=2)
     article = make_article(
         news, title="Hostile docket", body=[("case_widget", {"case": case, "display": "full", "entries": 5})]
     )
@@ -89,7 +75,7 @@ def test_court_text_is_escaped_everywhere(client, tree, case):
 
 def test_widget_renders_without_javascript_in_the_article(client, tree, case):
     home, news, cases = tree
-    add_entry(case, "1", "MINUTE ORDER referring the motion to Magistrate Judge Zia M. Faruqui.")
+    file_entry(case, "1", "MINUTE ORDER referring the motion to Magistrate Judge Zia M. Faruqui.")
     article = make_article(
         news, title="With widget", body=[("case_widget", {"case": case, "display": "compact", "entries": 3})]
     )
@@ -135,7 +121,7 @@ def test_change_purges_case_urls_and_pages_that_embed_it(
     httpserver.clear_log()  # publishing the articles above purged their own URLs
 
     with django_capture_on_commit_callbacks(execute=True):
-        add_entry(case, "p1", "ORDER granting Motion to Stay.")
+        file_entry(case, "p1", "ORDER granting Motion to Stay.")
 
     purged = sorted(request.path for request, _ in httpserver.log if request.method == "PURGE")
     assert purged == sorted([case.url, f"/cases/{case.slug}/widget.json", f"/cases/{case.slug}/embed/", embedding.url])
@@ -143,7 +129,7 @@ def test_change_purges_case_urls_and_pages_that_embed_it(
 
 
 def test_cached_widget_json_costs_no_query(client, case, django_assert_num_queries):
-    add_entry(case, "1", "COMPLAINT filed.")
+    file_entry(case, "1", "COMPLAINT filed.")
     client.get(f"/cases/{case.slug}/widget.json")
     with django_assert_num_queries(0):
         assert client.get(f"/cases/{case.slug}/widget.json").status_code == 200
