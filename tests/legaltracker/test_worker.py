@@ -14,7 +14,7 @@ from werkzeug import Response
 
 from config.celery import app
 from legaltracker import tasks
-from legaltracker.models import CaseStatus, DocketEntry
+from legaltracker.models import CasePage, CaseStatus, DocketEntry
 from tests.factories import make_case, site_tree
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -90,3 +90,49 @@ def test_a_failing_source_is_retried_by_the_worker_until_it_answers(courtlistene
 
     assert calls["n"] == 2 and result["created"] == 3
     assert CaseStatus.objects.get(pk=case.pk).health == "ok"
+
+
+def test_beat_fan_out_polls_each_due_court_once_and_refreshes_due_cases(courtlistener, case, worker):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from legaltracker.models import Court
+    from tests.samples import sample
+
+    nysd = Court.objects.create(id="nysd", name="S.D.N.Y.", pacer_rss_url=courtlistener.url_for("/nysd/rss"))
+    # Published untracked (so publishing queues nothing while the worker runs), then tracked.
+    chau = make_case(site_tree()[2], slug="chau", court=nysd, docket_number="1:18-cv-03365", tracking=False)
+    not_due = make_case(
+        site_tree()[2], slug="quiet", docket_number="1:23-cv-00001", courtlistener_docket_id=777, tracking=False
+    )
+    CasePage.objects.filter(pk__in=[chau.pk, not_due.pk]).update(tracking=True)
+    CaseStatus.objects.filter(pk=chau.pk).update(next_refresh_at=timezone.now() + timedelta(days=1))
+    CaseStatus.objects.filter(pk=not_due.pk).update(next_refresh_at=timezone.now() + timedelta(days=1))
+    courtlistener.expect_request("/nysd/rss").respond_with_data(
+        sample("pacer_rss/sdny_1.xml").read_bytes(), content_type="application/rss+xml"
+    )
+    courtlistener.expect_request("/api/rest/v4/dockets/555/").respond_with_json(DOCKET)
+    courtlistener.expect_request("/api/rest/v4/dockets/").respond_with_json(
+        {"next": None, "results": [{**DOCKET, "id": 556, "docket_number": "1:18-cv-03365"}]}
+    )
+    courtlistener.expect_request("/api/rest/v4/docket-entries/").respond_with_json({"next": None, "results": ENTRIES})
+
+    scheduled = tasks.schedule_due_refreshes.delay().get(timeout=60)
+    deadline = time.time() + 30
+    while time.time() < deadline and not (
+        DocketEntry.objects.filter(case=case).count() == 3 and DocketEntry.objects.filter(case=chau).exists()
+    ):
+        time.sleep(0.5)
+
+    paths = [request.path for request, _ in courtlistener.log]
+    assert scheduled["courts"] == ["nysd"] and paths.count("/nysd/rss") == 1
+    assert not_due.pk not in scheduled["cases"] and "/api/rest/v4/dockets/777/" not in paths
+    assert DocketEntry.objects.filter(case=case).count() == 3
+    # The feed's rows came first; the refresh it triggered upgraded them with CourtListener's text.
+    chau_entries = DocketEntry.objects.filter(case=chau)
+    assert chau_entries.exists() and set(chau_entries.values_list("source", flat=True)) <= {
+        "pacer-rss",
+        "courtlistener",
+    }
+    assert "/api/rest/v4/dockets/" in paths  # the feed-triggered refresh looked Chau's docket up
