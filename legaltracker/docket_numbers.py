@@ -26,3 +26,8 @@ def normalise_docket_number(raw: str) -> str:
 
 def without_office(normalised: str) -> str:
     return normalised.split(":", 1)[-1]
+
+
+def is_recognised(raw: str) -> bool:
+    """True for the federal forms courts print (`1:23-cv-01599`, `23-cv-1599`, `17-10145`, with suffixes)."""
+    return bool(_DOCKET.match(raw or "") or _BANKRUPTCY.match(raw or ""))

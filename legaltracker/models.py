@@ -2,6 +2,7 @@
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -9,7 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from legaltracker.docket_numbers import normalise_docket_number
+from legaltracker.docket_numbers import is_recognised, normalise_docket_number
 from legaltracker.panels import CaseStatusPanel
 from legaltracker.statuses import Health, Source, Status
 
@@ -138,6 +139,22 @@ class CasePage(Page):
     parent_page_types = ["legaltracker.CaseIndexPage"]
     subpage_types: list[str] = []
     template = "legaltracker/case_page.html"
+
+    def clean(self):
+        super().clean()
+        if not is_recognised(self.docket_number):
+            raise ValidationError(
+                {"docket_number": "Use the court's form, for example 1:23-cv-01599 (office:year-type-number)."}
+            )
+        duplicate = (
+            CasePage.objects.filter(
+                court_id=self.court_id, docket_number_normalised=normalise_docket_number(self.docket_number)
+            )
+            .exclude(pk=self.pk)
+            .first()
+        )
+        if duplicate:
+            raise ValidationError({"docket_number": f"This docket is already tracked as “{duplicate.title}”."})
 
     def save(self, *args, **kwargs):
         self.docket_number = self.docket_number.strip()
