@@ -315,7 +315,10 @@ def refresh_case(case_id: int, client=None, with_docket: bool = True) -> Refresh
             if not with_docket and docket_id and status and status.entries_access == "ok":
                 update = entries_only_update(client, docket_id, since)
             else:
-                update = client.docket_update(case.court_id, case.docket_number, docket_id, since)
+                first_lookup = not (status and status.courtlistener_docket_id)
+                update = client.docket_update(
+                    case.court_id, case.docket_number, docket_id, since, with_parties=first_lookup
+                )
         except DocketNotFound as exc:
             mark_source_health(case_id, Health.FAILING, str(exc))
             return RefreshResult(skipped=str(exc))

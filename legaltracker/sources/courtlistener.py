@@ -1,5 +1,6 @@
 """CourtListener REST API v4: dockets and docket entries, within the account's shared quota."""
 
+import logging
 from collections.abc import Iterator
 from datetime import date, datetime
 from urllib.parse import urljoin
@@ -15,6 +16,7 @@ from legaltracker.sources.base import (
     EntryData,
     MalformedData,
     RateLimited,
+    SourceError,
     SourceForbidden,
 )
 from legaltracker.statuses import Source
@@ -24,7 +26,8 @@ DOCKET_FIELDS = (
     "date_last_filing,assigned_to_str,referred_to_str,date_modified,absolute_url"
 )
 ENTRY_FIELDS = "id,entry_number,date_filed,description,date_modified,recap_documents"
-MAX_PAGES = 50  # a guard against a cursor that never ends
+MAX_PAGES = 50
+logger = logging.getLogger("legaltracker.sources.courtlistener")  # a guard against a cursor that never ends
 
 
 def _date(value) -> date | None:
@@ -119,9 +122,17 @@ class CourtListenerClient:
         return self._paginate("docket-entries/", params)
 
     def docket_update(
-        self, court_id: str, docket_number: str, docket_id: int | None, since: datetime | None
+        self,
+        court_id: str,
+        docket_number: str,
+        docket_id: int | None,
+        since: datetime | None,
+        with_parties: bool = False,
     ) -> DocketUpdate:
-        """Docket metadata and the entries modified since `since`; metadata only if entries are closed to us."""
+        """Docket metadata and the entries modified since `since`; metadata only if entries are closed to us.
+
+        `with_parties` also asks for the parties (one more call, made on a case's first lookup).
+        """
         docket = self.get_docket(docket_id) if docket_id else self.find_docket(court_id, docket_number)
         update = update_from_docket(docket, court_id, docket_number)
         update.entries_watermark = since
@@ -130,7 +141,23 @@ class CourtListenerClient:
             update.entries_access = "ok"
         except SourceForbidden:
             update.entries_access = "forbidden"
+        if with_parties:
+            update.parties = self.parties(update.courtlistener_docket_id)
         return update
+
+    def parties(self, docket_id: int) -> list[dict]:
+        """Parties as {"name", "role"}; an empty list when the account may not read them."""
+        try:
+            items = list(self._paginate("parties/", {"docket": docket_id, "fields": "name,party_types"}))
+        except SourceError as exc:  # parties are a nicety: never lose the docket and entries over them
+            logger.info("Parties of docket %s not available: %s", docket_id, exc)
+            return []
+        parties = []
+        for item in items:
+            roles = [t.get("name", "") for t in item.get("party_types") or [] if isinstance(t, dict)]
+            if item.get("name"):
+                parties.append({"name": str(item["name"])[:300], "role": ", ".join(r for r in roles if r)[:60]})
+        return parties
 
 
 def entries_only_update(client: "CourtListenerClient", docket_id: int, since: datetime | None) -> DocketUpdate:

@@ -84,9 +84,23 @@ def test_refresh_follows_cursor_pages_to_the_end_and_fills_docket_metadata(court
         ],
     )
 
+    courtlistener.expect_request("/api/rest/v4/parties/").respond_with_json(
+        {
+            "next": None,
+            "results": [
+                {"name": "Securities and Exchange Commission", "party_types": [{"name": "Plaintiff"}]},
+                {"name": "Changpeng Zhao", "party_types": [{"name": "Defendant"}]},
+            ],
+        }
+    )
+
     result = services.refresh_case(case.pk)
 
     status = CaseStatus.objects.get(pk=case.pk)
+    assert status.parties == [
+        {"name": "Securities and Exchange Commission", "role": "Plaintiff"},
+        {"name": "Changpeng Zhao", "role": "Defendant"},
+    ]
     assert result.created_entries == 3
     assert DocketEntry.objects.filter(case=case).count() == 3
     assert (status.judge, status.referred_judge) == ("Amy Berman Jackson", "Zia M. Faruqui")
