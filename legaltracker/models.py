@@ -79,10 +79,20 @@ class CaseIndexPage(Page):
             .prefetch_related("brought_by", "allegations")
             .order_by("title")
         )
-        allegation = request.GET.get("allegation")
+        allegation, brought_by = request.GET.get("allegation"), request.GET.get("brought_by")
         if allegation:
             cases = cases.filter(allegations__slug=allegation)
-        context.update({"cases": cases, "allegations": Allegation.objects.all(), "current_allegation": allegation})
+        if brought_by:
+            cases = cases.filter(brought_by__slug=brought_by)
+        context.update(
+            {
+                "cases": cases.distinct(),
+                "allegations": Allegation.objects.filter(cases__live=True).distinct(),
+                "bringers": CaseParty.objects.filter(cases__live=True).distinct(),
+                "current_allegation": allegation,
+                "current_brought_by": brought_by,
+            }
+        )
         return context
 
 

@@ -48,9 +48,9 @@ def refresh_case(case_id: int, client=None, with_docket: bool = True) -> Refresh
             return RefreshResult(skipped="no CourtListener token")
         breaker = CircuitBreaker(Source.COURTLISTENER)
         if breaker.is_open():
-            raise SourceUnavailable(
-                "CourtListener is failing; paused calls to it", retry_after=breaker.seconds_until_closed()
-            )
+            message = "CourtListener kept failing; calls to it are paused for a few minutes."
+            mark_source_health(case_id, Health.STALE, message)
+            raise SourceUnavailable(message, retry_after=breaker.seconds_until_closed())
         status = getattr(case, "status", None)
         since = status.entries_watermark if status else None
         docket_id = case.resolved_courtlistener_id

@@ -116,7 +116,13 @@ class CourtListenerClient:
         return self._get_json(urljoin(self.base_url, f"dockets/{docket_id}/"), {"fields": DOCKET_FIELDS})
 
     def iter_entries(self, docket_id: int, modified_after: datetime | None) -> Iterator[dict]:
-        params = {"docket": docket_id, "order_by": "date_modified", "fields": ENTRY_FIELDS}
+        # Document text can run to megabytes per entry; the tracker never needs it.
+        params = {
+            "docket": docket_id,
+            "order_by": "date_modified",
+            "fields": ENTRY_FIELDS,
+            "omit": "recap_documents__plain_text",
+        }
         if modified_after:
             params["date_modified__gt"] = modified_after.isoformat()
         return self._paginate("docket-entries/", params)

@@ -56,6 +56,19 @@ def test_case_index_filters_by_allegation(client, tree):
     assert "United States v. Bankman-Fried" in html and "SEC v. Coinbase" not in html
 
 
+def test_case_index_filters_by_who_brought_the_case(client, tree):
+    from legaltracker.models import CaseParty
+
+    doj = CaseParty.objects.create(name="DOJ", slug="doj")
+    sbf = make_case(tree[2], slug="us-v-sbf", title="United States v. Bankman-Fried", docket_number="1:22-cr-00673")
+    sbf.brought_by.add(doj)
+    sbf.save_revision().publish()
+    make_case(tree[2], slug="sec-v-coinbase", title="SEC v. Coinbase", docket_number="1:23-cv-04738")
+    html = client.get(tree[2].url + "?brought_by=doj").content.decode()
+    assert "United States v. Bankman-Fried" in html and "SEC v. Coinbase" not in html
+    assert 'href="?brought_by=doj" aria-current="true"' in html
+
+
 @pytest.mark.parametrize(
     "docket_number, message",
     [

@@ -342,3 +342,28 @@ def test_feed_triggered_refresh_costs_one_request_once_the_docket_is_known(court
     assert [request.path for request, _ in courtlistener.log] == ["/api/rest/v4/docket-entries/"]
     assert result.created_entries == 1
     assert CaseStatus.objects.get(pk=case.pk).status == Status.STAYED
+
+
+def test_breaker_opens_after_repeated_failures_and_stops_calling(courtlistener, case, settings):
+    settings.LEGALTRACKER_BREAKER_THRESHOLD = 3
+    courtlistener.expect_request("/api/rest/v4/dockets/67474542/").respond_with_data("down", status=502)
+    for _ in range(3):
+        with pytest.raises(SourceUnavailable):
+            services.refresh_case(case.pk)
+    calls = len(courtlistener.log)
+
+    with pytest.raises(SourceUnavailable, match="paused") as paused:
+        services.refresh_case(case.pk)
+
+    assert len(courtlistener.log) == calls  # the open breaker sent nothing
+    assert paused.value.retry_after > 0
+    status = CaseStatus.objects.get(pk=case.pk)
+    assert status.health == Health.STALE and "paused" in status.health_message
+
+
+def test_entry_requests_leave_out_document_text(courtlistener, case):
+    serve_docket(courtlistener, [[entry(1, "COMPLAINT filed.")]])
+    services.refresh_case(case.pk)
+    request = next(r for r, _ in courtlistener.log if r.path.endswith("/docket-entries/"))
+    assert request.args["omit"] == "recap_documents__plain_text"
+    assert "plain_text" not in request.args["fields"]

@@ -145,3 +145,14 @@ def test_renamed_or_unpublished_case_is_not_served_from_the_cache(client, case, 
     assert client.get("/cases/sec-v-binance-holdings/widget.json").json()["case"]["slug"] == "sec-v-binance-holdings"
     case.unpublish()
     assert client.get("/cases/sec-v-binance-holdings/widget.json").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "query, shown",
+    [("", 5), ("entries=2", 2), ("x=1&entries=0", 0), ("entries=99", 10), ("entries=-3", 5), ("entries=abc", 5)],
+)
+def test_entries_parameter(client, case, query, shown):
+    for n in range(12):
+        file_entry(case, f"n{n}", f"Entry {n}.", number=n + 1)
+    data = client.get(f"/cases/{case.slug}/widget.json?{query}").json()
+    assert len(data["entries"]) == shown

@@ -245,3 +245,49 @@ def test_mixed_article_query_count_does_not_grow_with_blocks(client, tree, djang
 
     with django_assert_max_num_queries(_queries_to_render(client, small.url)):
         client.get(large.url)
+
+
+def test_editor_preview_shows_the_live_widget_readers_will_see(admin_client, tree):
+    import re
+
+    from tests.factories import file_entry
+
+    home, news, cases = tree
+    case = make_case(cases)
+    file_entry(case, "1", "ORDER granting the joint motion to stay.")
+    author = AuthorFactory()
+    page = make_article(
+        news,
+        title="Preview me",
+        authors=[author],
+        body=[("case_widget", {"case": case, "display": "full", "entries": 3})],
+    )
+    data = nested_form_data(
+        {
+            "title": "Preview me",
+            "slug": page.slug,
+            "dek": "",
+            "hero_image": "",
+            "hero_alt_text": "",
+            "hero_caption": "",
+            "hero_credit": "",
+            "hero_source_name": "",
+            "hero_source_url": "",
+            "disclaimer": "",
+            "article_authors": inline_formset([{"id": page.article_authors.first().pk, "author": author.pk}]),
+            "corrections": inline_formset([]),
+            "topics": "",
+            "body": streamfield([("case_widget", {"case": case.pk, "display": "full", "entries": 3})]),
+        }
+    )
+    preview_url = f"/admin/pages/{page.pk}/edit/preview/"
+
+    assert admin_client.post(preview_url, data).json()["is_valid"] is True
+    preview = admin_client.get(preview_url).content.decode()
+    public = admin_client.get(page.url).content.decode()
+
+    def widget(html):
+        return re.search(r"<section class=\"case-widget.*?</section>", html, re.S).group(0)
+
+    assert "Stayed" in widget(preview)
+    assert widget(preview) == widget(public)
