@@ -184,7 +184,7 @@ class NewsIndexPage(RoutablePageMixin, Page):
             .child_of(self)
             .newest_first()
             .select_related("hero_image")
-            .prefetch_related("article_authors__author")
+            .prefetch_related("article_authors__author", "topics")
         )
 
     @path("")
@@ -196,6 +196,12 @@ class NewsIndexPage(RoutablePageMixin, Page):
         except InvalidPage as exc:  # an out-of-range or garbage page number is a 404, not a 500
             raise Http404("No such page of articles.") from exc
         return self.render(request, context_overrides={"articles": articles, "paginator": paginator})
+
+    @path("feed/", name="feed")
+    def feed_route(self, request):
+        from newsroom.feeds import NewsFeed
+
+        return NewsFeed(self)(request)
 
     @path("authors/<slug:slug>/", name="author")
     def author_route(self, request, slug):

@@ -194,3 +194,23 @@ def test_article_metadata_for_search_and_social(client, tree):
     assert '"@type": "NewsArticle"' in html
     assert "<script>alert(1)</script>" not in html
     assert 'property="og:image"' in html and 'rel="canonical"' in html
+
+
+def test_news_feed_lists_articles_newest_first(client, tree):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    home, news, cases = tree
+    author = AuthorFactory(name="Feed Writer")
+    now = timezone.now()
+    make_article(news, title="Older story", authors=[author], published_at=now - timedelta(days=2), topics=["SEC"])
+    make_article(news, title="Newer story", dek="What changed today.", authors=[author], published_at=now)
+
+    response = client.get(news.url + "feed/")
+    xml = response.content.decode()
+
+    assert response.status_code == 200 and response["Content-Type"].startswith("application/rss+xml")
+    assert xml.index("Newer story") < xml.index("Older story")
+    assert "What changed today." in xml and "Feed Writer" in xml and "<category>SEC</category>" in xml
+    assert 'type="application/rss+xml"' in client.get(news.url).content.decode()

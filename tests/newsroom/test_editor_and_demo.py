@@ -291,3 +291,32 @@ def test_editor_preview_shows_the_live_widget_readers_will_see(admin_client, tre
 
     assert "Stayed" in widget(preview)
     assert widget(preview) == widget(public)
+
+
+def test_editing_a_disclaimer_or_bio_purges_the_pages_that_show_it(
+    httpserver, settings, tree, django_capture_on_commit_callbacks
+):
+    from newsroom.models import NewsroomSettings
+
+    home, news, cases = tree
+    settings.WAGTAILFRONTENDCACHE = {
+        "proxy": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": httpserver.url_for("/")}
+    }
+    default, own = DisclaimerFactory(name="Default"), DisclaimerFactory(name="Own")
+    site_settings = NewsroomSettings.for_site(home.get_site())
+    site_settings.default_disclaimer = default
+    site_settings.save()
+    writer = AuthorFactory()
+    uses_default = make_article(news, title="Uses default", authors=[writer])
+    uses_own = make_article(news, title="Uses own", disclaimer=own)
+    httpserver.expect_request("/", method="PURGE").respond_with_data("")
+
+    def purged_after(snippet):
+        httpserver.clear_log()
+        with django_capture_on_commit_callbacks(execute=True):
+            snippet.save()
+        return {request.path for request, _ in httpserver.log if request.method == "PURGE"}
+
+    assert purged_after(default) == {uses_default.url}
+    assert purged_after(own) == {uses_own.url}
+    assert purged_after(writer) == {uses_default.url}
