@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from legaltracker.models import Allegation, CasePage, Party
+from legaltracker.models import Allegation, CasePage, CaseParty, Party
 from tests.factories import CourtFactory, file_entry, make_case
 
 pytestmark = pytest.mark.django_db
@@ -46,27 +46,21 @@ def test_timeline_is_paginated(client, tree):
     assert "Entry number 0." in second and "Entry number 0." not in first
 
 
-def test_case_index_filters_by_allegation(client, tree):
-    fraud = Allegation.objects.create(name="Fraud", slug="fraud")
+@pytest.mark.parametrize(
+    "vocabulary, relation, parameter",
+    [(Allegation, "allegations", "allegation"), (CaseParty, "brought_by", "brought_by")],
+)
+def test_case_index_filters_by_allegation_and_by_who_brought_the_case(client, tree, vocabulary, relation, parameter):
+    term = vocabulary.objects.create(name="Fraud or DOJ", slug="term")
     sbf = make_case(tree[2], slug="us-v-sbf", title="United States v. Bankman-Fried", docket_number="1:22-cr-00673")
-    sbf.allegations.add(fraud)
+    getattr(sbf, relation).add(term)
     sbf.save_revision().publish()
     make_case(tree[2], slug="sec-v-coinbase", title="SEC v. Coinbase", docket_number="1:23-cv-04738")
-    html = client.get(tree[2].url + "?allegation=fraud").content.decode()
+
+    html = client.get(tree[2].url + f"?{parameter}=term").content.decode()
+
     assert "United States v. Bankman-Fried" in html and "SEC v. Coinbase" not in html
-
-
-def test_case_index_filters_by_who_brought_the_case(client, tree):
-    from legaltracker.models import CaseParty
-
-    doj = CaseParty.objects.create(name="DOJ", slug="doj")
-    sbf = make_case(tree[2], slug="us-v-sbf", title="United States v. Bankman-Fried", docket_number="1:22-cr-00673")
-    sbf.brought_by.add(doj)
-    sbf.save_revision().publish()
-    make_case(tree[2], slug="sec-v-coinbase", title="SEC v. Coinbase", docket_number="1:23-cv-04738")
-    html = client.get(tree[2].url + "?brought_by=doj").content.decode()
-    assert "United States v. Bankman-Fried" in html and "SEC v. Coinbase" not in html
-    assert 'href="?brought_by=doj" aria-current="true"' in html
+    assert f'href="?{parameter}=term" aria-current="true"' in html
 
 
 @pytest.mark.parametrize(
