@@ -19,7 +19,8 @@ def pages_embedding(case: CasePage):
 
 def case_urls(case: CasePage) -> list[str]:
     """Every URL that shows this case: the page, its widget JSON, its embed page and the pages embedding it."""
-    site_root = case.get_site().root_url if case.get_site() else ""
+    site = case.get_site()
+    site_root = site.root_url if site else ""
     urls = []
     case_url = case.get_full_url()
     if case_url:

@@ -5,14 +5,15 @@ from django.dispatch import receiver
 from wagtail.signals import page_published, page_slug_changed, page_unpublished
 
 from legaltracker.invalidation import forget_widget
-from legaltracker.models import CasePage, CaseStatus
+from legaltracker.models import CasePage
+from legaltracker.services import ensure_case_status
 
 
 @receiver(page_published, sender=CasePage)
 def queue_refresh_on_publish(sender, instance, **kwargs):
     from legaltracker.tasks import refresh_case
 
-    CaseStatus.objects.bulk_create([CaseStatus(case_id=instance.pk)], ignore_conflicts=True)
+    ensure_case_status(instance.pk)
     forget_widget(instance.pk, instance.slug)
     if instance.tracking:
         transaction.on_commit(lambda: refresh_case.delay(instance.pk))

@@ -36,7 +36,7 @@ def refresh_case(case_id: int, client=None, with_docket: bool = True) -> Refresh
     """
     from legaltracker.breaker import CircuitBreaker
     from legaltracker.sources.base import DocketNotFound, MalformedData, SourceUnavailable
-    from legaltracker.sources.courtlistener import CourtListenerClient, entries_only_update
+    from legaltracker.sources.courtlistener import CourtListenerClient
 
     if not refresh_lock(case_id):
         return RefreshResult(skipped="another refresh of this case is running")
@@ -56,7 +56,7 @@ def refresh_case(case_id: int, client=None, with_docket: bool = True) -> Refresh
         docket_id = case.resolved_courtlistener_id
         try:
             if not with_docket and docket_id and status and status.entries_access == "ok":
-                update = entries_only_update(client, docket_id, since)
+                update = client.entries_update(docket_id, since)
             else:
                 first_lookup = not (status and status.courtlistener_docket_id)
                 update = client.docket_update(

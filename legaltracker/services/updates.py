@@ -43,8 +43,13 @@ class ApplyResult:
     version: int
 
 
-def _locked_status(case_id: int) -> CaseStatus:
+def ensure_case_status(case_id: int) -> None:
+    """Create the case's status row if it has none; safe when several workers race to do it."""
     CaseStatus.objects.bulk_create([CaseStatus(case_id=case_id)], ignore_conflicts=True)
+
+
+def _locked_status(case_id: int) -> CaseStatus:
+    ensure_case_status(case_id)
     return CaseStatus.objects.select_for_update().get(pk=case_id)
 
 
@@ -249,13 +254,17 @@ def mark_court_feed(court_id: str, health: str, message: str = "", last_build: s
     Court.objects.filter(pk=court_id).update(**fields)
 
 
+def _refresh_lock_key(case_id: int) -> str:
+    return f"legaltracker:refresh-lock:{case_id}"
+
+
 def refresh_lock(case_id: int) -> bool:
     """Take the per-case refresh lock; False means another worker is refreshing this case."""
-    return cache.add(f"legaltracker:refresh-lock:{case_id}", "1", timeout=REFRESH_LOCK_SECONDS)
+    return cache.add(_refresh_lock_key(case_id), "1", timeout=REFRESH_LOCK_SECONDS)
 
 
 def release_refresh_lock(case_id: int) -> None:
-    cache.delete(f"legaltracker:refresh-lock:{case_id}")
+    cache.delete(_refresh_lock_key(case_id))
 
 
 def _after_change(case_id: int, status_changed: bool = False) -> None:

@@ -141,15 +141,25 @@ class CourtListenerClient:
         """
         docket = self.get_docket(docket_id) if docket_id else self.find_docket(court_id, docket_number)
         update = update_from_docket(docket, court_id, docket_number)
+        self._add_entries_since(update, since)
+        if with_parties:
+            update.parties = self.parties(update.courtlistener_docket_id)
+        return update
+
+    def entries_update(self, docket_id: int, since: datetime | None) -> DocketUpdate:
+        """Only the entries modified since `since`: one call when the docket's metadata is already known."""
+        update = DocketUpdate(source=Source.COURTLISTENER, courtlistener_docket_id=docket_id)
+        self._add_entries_since(update, since)
+        return update
+
+    def _add_entries_since(self, update: DocketUpdate, since: datetime | None) -> None:
+        """Add the docket's entries modified since `since`, or note that the account may not read them."""
         update.entries_watermark = since
         try:
             add_entries(update, self.iter_entries(update.courtlistener_docket_id, since))
             update.entries_access = "ok"
         except SourceForbidden:
             update.entries_access = "forbidden"
-        if with_parties:
-            update.parties = self.parties(update.courtlistener_docket_id)
-        return update
 
     def parties(self, docket_id: int) -> list[dict]:
         """Parties as {"name", "role"}; an empty list when the account may not read them."""
@@ -164,17 +174,6 @@ class CourtListenerClient:
             if item.get("name"):
                 parties.append({"name": str(item["name"])[:300], "role": ", ".join(r for r in roles if r)[:60]})
         return parties
-
-
-def entries_only_update(client: "CourtListenerClient", docket_id: int, since: datetime | None) -> DocketUpdate:
-    """Only the entries modified since `since`: one call when the docket's metadata is already known."""
-    update = DocketUpdate(source=Source.COURTLISTENER, courtlistener_docket_id=docket_id, entries_watermark=since)
-    try:
-        add_entries(update, client.iter_entries(docket_id, since))
-        update.entries_access = "ok"
-    except SourceForbidden:
-        update.entries_access = "forbidden"
-    return update
 
 
 def update_from_docket(docket: dict, court_id: str = "", docket_number: str = "") -> DocketUpdate:
