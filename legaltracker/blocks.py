@@ -1,7 +1,8 @@
 """The live case widget block, usable in any StreamField of a site that installs the plugin."""
 
-from django.conf import settings
 from wagtail import blocks
+
+from legaltracker.conf import app_settings
 
 
 class CaseWidgetBlock(blocks.StructBlock):
@@ -36,7 +37,7 @@ class CaseWidgetBlock(blocks.StructBlock):
                 "widget": payload,
                 "display": value.get("display"),
                 "entries_limit": limit,
-                "poll_seconds": settings.WIDGET_POLL_SECONDS,
+                "poll_seconds": app_settings.WIDGET_POLL_SECONDS,
             }
         )
         return context

@@ -2,15 +2,16 @@
 
 import time
 
-from django.conf import settings
 from django.core.cache import cache
+
+from legaltracker.conf import app_settings
 
 
 class CircuitBreaker:
     def __init__(self, source: str, threshold: int | None = None, cooldown: int | None = None):
         self.source = source
-        self.threshold = threshold or settings.LEGALTRACKER_BREAKER_THRESHOLD
-        self.cooldown = cooldown or settings.LEGALTRACKER_BREAKER_COOLDOWN_SECONDS
+        self.threshold = threshold or app_settings.LEGALTRACKER_BREAKER_THRESHOLD
+        self.cooldown = cooldown or app_settings.LEGALTRACKER_BREAKER_COOLDOWN_SECONDS
 
     @property
     def _failures_key(self) -> str:

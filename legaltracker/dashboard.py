@@ -1,9 +1,9 @@
 """The admin dashboard panel operators read: upstream quota, circuit breaker and feed health."""
 
-from django.conf import settings
 from wagtail.admin.ui.components import Component
 
 from legaltracker.breaker import CircuitBreaker
+from legaltracker.conf import app_settings
 from legaltracker.models import CaseStatus, Court
 from legaltracker.quota import SharedQuota
 from legaltracker.statuses import Health, Source
@@ -17,7 +17,7 @@ class CourtDataPanel(Component):
     def get_context_data(self, parent_context=None):
         breaker = CircuitBreaker(Source.COURTLISTENER)
         return {
-            "token_set": bool(settings.COURTLISTENER_TOKEN),
+            "token_set": bool(app_settings.COURTLISTENER_TOKEN),
             "usage": SharedQuota.courtlistener().usage(),
             "breaker_open": breaker.is_open(),
             "breaker_seconds": int(breaker.seconds_until_closed()),

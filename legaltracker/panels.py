@@ -1,7 +1,8 @@
 """An editor-facing panel on the case page: live status, source health, and whether lookups are on."""
 
-from django.conf import settings
 from wagtail.admin.panels import HelpPanel
+
+from legaltracker.conf import app_settings
 
 
 class CaseStatusPanel(HelpPanel):
@@ -17,5 +18,5 @@ class CaseStatusPanel(HelpPanel):
             context = super().get_context_data(parent_context)
             case = self.instance
             context["case_status"] = CaseStatus.objects.filter(pk=case.pk).first() if case.pk else None
-            context["lookups_enabled"] = bool(settings.COURTLISTENER_TOKEN)
+            context["lookups_enabled"] = bool(app_settings.COURTLISTENER_TOKEN)
             return context

@@ -9,9 +9,9 @@ import logging
 import time
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.cache import cache
 
+from legaltracker.conf import app_settings
 from legaltracker.sources.base import RateLimited
 
 logger = logging.getLogger("legaltracker.quota")
@@ -36,9 +36,9 @@ class SharedQuota:
         return cls(
             "courtlistener",
             {
-                "minute": settings.COURTLISTENER_LIMIT_PER_MINUTE,
-                "hour": settings.COURTLISTENER_LIMIT_PER_HOUR,
-                "day": settings.COURTLISTENER_LIMIT_PER_DAY,
+                "minute": app_settings.COURTLISTENER_LIMIT_PER_MINUTE,
+                "hour": app_settings.COURTLISTENER_LIMIT_PER_HOUR,
+                "day": app_settings.COURTLISTENER_LIMIT_PER_DAY,
             },
         )
 

@@ -4,13 +4,13 @@ import json
 import time
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 
+from legaltracker.conf import app_settings
 from legaltracker.invalidation import widget_cache_key, widget_slug_key
 from legaltracker.models import CasePage, CaseStatus, DocketEntry
 from legaltracker.statuses import Status
@@ -145,7 +145,7 @@ def widget_document_for_slug(slug: str) -> WidgetDocument | None:
     if len(_local_documents) >= LOCAL_MEMO_MAX:
         _local_documents.clear()
     document = WidgetDocument(payload)
-    _local_documents[slug] = (now + settings.WIDGET_LOCAL_CACHE_SECONDS, document)
+    _local_documents[slug] = (now + app_settings.WIDGET_LOCAL_CACHE_SECONDS, document)
     return document
 
 

@@ -4,11 +4,11 @@ import logging
 import random
 
 from celery import shared_task
-from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 
 from legaltracker import services
+from legaltracker.conf import app_settings
 from legaltracker.models import CasePage, Court
 from legaltracker.quota import SharedQuota
 from legaltracker.sources.base import RateLimited, SourceUnavailable
@@ -20,7 +20,7 @@ TASK_OPTIONS = {"acks_late": True, "time_limit": 240, "soft_time_limit": 200, "m
 
 def backoff_seconds(retries: int, base: float | None = None, cap: float = 3600.0) -> float:
     """Exponential backoff with full jitter, so failing workers do not retry in step."""
-    base = settings.LEGALTRACKER_RETRY_BASE_SECONDS if base is None else base
+    base = app_settings.LEGALTRACKER_RETRY_BASE_SECONDS if base is None else base
     return random.uniform(0, min(cap, base * 2**retries))
 
 
@@ -43,7 +43,7 @@ def refresh_court_feed(self, court_id: str) -> dict:
     except SourceUnavailable as exc:
         raise self.retry(exc=exc, countdown=backoff_seconds(self.request.retries)) from exc
     # The feed only carries short descriptions; fetch the full entries of the cases that moved.
-    if settings.COURTLISTENER_TOKEN:
+    if app_settings.COURTLISTENER_TOKEN:
         for case_id in result.matched_cases or []:
             refresh_case.delay(case_id, with_docket=False)
     return {"court": court_id, "items": result.items, "cases": result.matched_cases, "created": result.created_entries}
@@ -57,7 +57,7 @@ def schedule_due_refreshes() -> dict:
     and are picked up by the next run.
     """
     now = timezone.now()
-    feed_due = now - timezone.timedelta(minutes=settings.LEGALTRACKER_FEED_INTERVAL_MINUTES)
+    feed_due = now - timezone.timedelta(minutes=app_settings.LEGALTRACKER_FEED_INTERVAL_MINUTES)
     courts = (
         Court.objects.exclude(pacer_rss_url="")
         .filter(cases__tracking=True)
@@ -70,7 +70,7 @@ def schedule_due_refreshes() -> dict:
         refresh_court_feed.delay(court_id)
 
     case_ids: list[int] = []
-    if settings.COURTLISTENER_TOKEN:
+    if app_settings.COURTLISTENER_TOKEN:
         budget = min(_remaining(SharedQuota.courtlistener()), 50)
         due = (
             CasePage.objects.filter(tracking=True)

@@ -13,6 +13,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Site
 
+from legaltracker.conf import app_settings
 from legaltracker.models import CasePage
 from legaltracker.selectors import WIDGET_MAX_ENTRIES, widget_document_for_slug, widget_payload
 
@@ -46,7 +47,7 @@ def widget_json(request, slug: str):
         response = HttpResponse(document.body(shown), content_type="application/json")
     response["ETag"] = etag
     response["Cache-Control"] = _WIDGET_CACHE_CONTROL.format(
-        max_age=settings.WIDGET_MAX_AGE, swr=settings.WIDGET_STALE_WHILE_REVALIDATE
+        max_age=app_settings.WIDGET_MAX_AGE, swr=app_settings.WIDGET_STALE_WHILE_REVALIDATE
     )
     response["Access-Control-Allow-Origin"] = "*"
     response["Access-Control-Expose-Headers"] = "ETag"
@@ -64,9 +65,9 @@ def embed(request, slug: str):
     response = render(
         request,
         "legaltracker/embed.html",
-        {"widget": payload, "display": "full", "entries_limit": 5, "poll_seconds": settings.WIDGET_POLL_SECONDS},
+        {"widget": payload, "display": "full", "entries_limit": 5, "poll_seconds": app_settings.WIDGET_POLL_SECONDS},
     )
-    ancestors = " ".join(settings.EMBED_FRAME_ANCESTORS) or "'none'"
+    ancestors = " ".join(app_settings.EMBED_FRAME_ANCESTORS) or "'none'"
     response["Content-Security-Policy"] = f"frame-ancestors {ancestors}"
     return response
 
@@ -135,7 +136,7 @@ def courtlistener_webhook(request, secret: str):
     """Store the event under its Idempotency-Key, answer 2xx at once, and let Celery do the work."""
     from legaltracker.webhooks import receive_event
 
-    if not settings.WEBHOOK_SECRET or secret != settings.WEBHOOK_SECRET:
+    if not app_settings.WEBHOOK_SECRET or secret != app_settings.WEBHOOK_SECRET:
         raise Http404
     key = request.headers.get("Idempotency-Key", "").strip()
     try:

@@ -123,6 +123,8 @@ else:
         "data_folder_in": str(_QUEUE_DIR),
         "data_folder_out": str(_QUEUE_DIR),
         "store_processed": False,
+        # kombu's filesystem transport keeps its control exchanges here (default: ./control).
+        "control_folder": str(VAR_DIR / "celery" / "control"),
     }
     CELERY_RESULT_BACKEND = None
 # Image renditions are looked up once per process and then kept in memory.

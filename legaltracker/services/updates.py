@@ -9,11 +9,11 @@ import logging
 from dataclasses import dataclass
 from datetime import timedelta
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
+from legaltracker.conf import app_settings
 from legaltracker.models import CasePage, CaseStatus, Court, DocketEntry, StatusChange
 from legaltracker.rules import match_rule
 from legaltracker.sources.base import DocketUpdate, EntryData
@@ -157,9 +157,9 @@ def next_refresh_time(status: CaseStatus, now=None):
     now = now or timezone.now()
     recent = status.last_event_date and (now.date() - status.last_event_date) <= timedelta(days=30)
     minutes = (
-        settings.LEGALTRACKER_ACTIVE_CASE_INTERVAL_MINUTES
+        app_settings.LEGALTRACKER_ACTIVE_CASE_INTERVAL_MINUTES
         if recent
-        else settings.LEGALTRACKER_QUIET_CASE_INTERVAL_MINUTES
+        else app_settings.LEGALTRACKER_QUIET_CASE_INTERVAL_MINUTES
     )
     return now + timedelta(minutes=minutes)
 

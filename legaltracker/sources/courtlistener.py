@@ -5,9 +5,9 @@ from collections.abc import Iterator
 from datetime import date, datetime
 from urllib.parse import urljoin
 
-from django.conf import settings
 from django.utils.dateparse import parse_date, parse_datetime
 
+from legaltracker.conf import app_settings
 from legaltracker.quota import SharedQuota
 from legaltracker.sources import http
 from legaltracker.sources.base import (
@@ -60,11 +60,11 @@ def entry_from_json(item: dict) -> EntryData:
 
 class CourtListenerClient:
     def __init__(self, base_url: str | None = None, token: str | None = None, quota: SharedQuota | None = None):
-        self.base_url = (base_url or settings.COURTLISTENER_BASE_URL).rstrip("/") + "/"
-        self.token = settings.COURTLISTENER_TOKEN if token is None else token
+        self.base_url = (base_url or app_settings.COURTLISTENER_BASE_URL).rstrip("/") + "/"
+        self.token = app_settings.COURTLISTENER_TOKEN if token is None else token
         self.quota = quota or SharedQuota.courtlistener()
         self.session = http.session_with_agent(
-            settings.LEGALTRACKER_USER_AGENT,
+            app_settings.LEGALTRACKER_USER_AGENT,
             {"Accept": "application/json", **({"Authorization": f"Token {self.token}"} if self.token else {})},
         )
 
@@ -75,7 +75,7 @@ class CourtListenerClient:
     def _get_json(self, url: str, params: dict | None = None) -> dict:
         self.quota.acquire()
         try:
-            response = http.get(self.session, url, params=params, timeout=settings.COURTLISTENER_TIMEOUT)
+            response = http.get(self.session, url, params=params, timeout=app_settings.COURTLISTENER_TIMEOUT)
         except RateLimited as exc:
             self.quota.block_for(exc.retry_after or 60)
             raise

@@ -13,8 +13,8 @@ from datetime import UTC, datetime
 from xml.sax import SAXException
 
 import feedparser
-from django.conf import settings
 
+from legaltracker.conf import app_settings
 from legaltracker.docket_numbers import normalise_docket_number
 from legaltracker.sources import http
 from legaltracker.sources.base import EntryData, MalformedData
@@ -142,8 +142,8 @@ def parse_feed(content: bytes) -> ParsedFeed:
 
 
 def fetch_feed(url: str) -> bytes:
-    session = http.session_with_agent(settings.LEGALTRACKER_USER_AGENT)
-    response = http.get(session, url, timeout=settings.PACER_RSS_TIMEOUT)
+    session = http.session_with_agent(app_settings.LEGALTRACKER_USER_AGENT)
+    response = http.get(session, url, timeout=app_settings.PACER_RSS_TIMEOUT)
     if response.status_code != 200:
         raise MalformedData(f"{response.status_code} from {url}")
     return response.content
