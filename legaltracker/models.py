@@ -258,6 +258,9 @@ class CaseStatus(models.Model):
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.FILED)
     derived_status = models.CharField(max_length=12, choices=Status.choices, default=Status.FILED)
     status_entry = models.ForeignKey(DocketEntry, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    status_rule = models.CharField(
+        max_length=80, blank=True, help_text="The status engine's rule that set the derived status."
+    )
     headline = models.CharField(max_length=300, blank=True)
     last_event_date = models.DateField(null=True, blank=True)
     override_status = models.CharField(max_length=12, choices=Status.choices, blank=True)
@@ -310,6 +313,7 @@ class StatusChange(models.Model):
     from_status = models.CharField(max_length=12, choices=Status.choices, blank=True)
     to_status = models.CharField(max_length=12, choices=Status.choices)
     cause_entry = models.ForeignKey(DocketEntry, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    rule = models.CharField(max_length=80, blank=True, help_text="The status engine's rule, for derived changes.")
     source = models.CharField(max_length=20)
     actor = models.CharField(max_length=150, help_text="The task or the editor that made the change.")
     reason = models.TextField(blank=True)
