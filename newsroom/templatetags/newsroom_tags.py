@@ -1,3 +1,5 @@
+from urllib.parse import urljoin
+
 from django import template
 from django.template.loader import render_to_string
 from wagtail.images.shortcuts import get_rendition_or_not_found
@@ -20,7 +22,8 @@ def article_meta(context, page):
     image_url = None
     if page.hero_image:
         rendition = get_rendition_or_not_found(page.hero_image, "fill-1200x630")
-        image_url = request.build_absolute_uri(rendition.url) if request else rendition.url
+        # Absolute from the site's own root, like the canonical link, never from the request's Host.
+        image_url = urljoin(page.get_full_url(request) or "", rendition.url)
     authors = context.get("authors", [])
     return render_to_string(
         "newsroom/includes/article_meta.html",
