@@ -18,7 +18,7 @@ def pages_embedding(case: CasePage):
 
 
 def case_urls(case: CasePage) -> list[str]:
-    """Every URL that shows this case: the page, its widget JSON, its embed page and the pages embedding it."""
+    """Every URL that shows this case: the page, its widget JSON and embed page, pages embedding it, the index."""
     site = case.get_site()
     site_root = site.root_url if site else ""
     urls = []
@@ -28,6 +28,11 @@ def case_urls(case: CasePage) -> list[str]:
     for name in ("legaltracker:widget_json", "legaltracker:embed"):
         urls.append(site_root + reverse(name, kwargs={"slug": case.slug}))
     urls.extend(url for url in (page.get_full_url() for page in pages_embedding(case)) if url)
+    index = case.get_parent()
+    if index is not None and index.live and index.depth > 1:  # the case index shows every case's status
+        index_url = index.get_full_url()
+        if index_url:
+            urls.append(index_url)
     return urls
 
 

@@ -6,6 +6,7 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished
 
 from legaltracker.invalidation import forget_widget
 from legaltracker.models import CasePage
+from legaltracker.purge import purge_case_urls
 from legaltracker.services import ensure_case_status
 
 
@@ -15,6 +16,8 @@ def queue_refresh_on_publish(sender, instance, **kwargs):
 
     ensure_case_status(instance.pk)
     forget_widget(instance.pk, instance.slug)
+    # Its title, court and docket number show on the index and in every article embedding it.
+    transaction.on_commit(lambda: purge_case_urls(instance.pk))
     if instance.tracking:
         transaction.on_commit(lambda: refresh_case.delay(instance.pk))
 
@@ -22,6 +25,7 @@ def queue_refresh_on_publish(sender, instance, **kwargs):
 @receiver(page_unpublished, sender=CasePage)
 def forget_unpublished_case(sender, instance, **kwargs):
     forget_widget(instance.pk, instance.slug)
+    transaction.on_commit(lambda: purge_case_urls(instance.pk))
 
 
 @receiver(page_slug_changed, sender=CasePage)
