@@ -70,13 +70,26 @@ class CaseIndexPage(Page):
     subpage_types = ["legaltracker.CasePage"]
     template = "legaltracker/case_index_page.html"
 
+    def route(self, request, path_components):
+        """A case below the index in one query: specific, with the court and status its page shows."""
+        if len(path_components) == 1 and self.live:
+            case = (
+                CasePage.objects.child_of(self)
+                .filter(slug=path_components[0])
+                .select_related("court", "status")
+                .first()
+            )
+            if case is not None:
+                case._cached_parent_obj = self
+                return case.route(request, [])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         cases = (
             CasePage.objects.live()
             .child_of(self)
             .select_related("court", "status")
-            .prefetch_related("brought_by", "allegations")
             .order_by("title")
         )
         allegation, brought_by = request.GET.get("allegation"), request.GET.get("brought_by")

@@ -194,13 +194,8 @@ class NewsIndexPage(RoutablePageMixin, Page):
     template = "newsroom/news_index_page.html"
 
     def articles(self):
-        return (
-            ArticlePage.objects.live()
-            .child_of(self)
-            .newest_first()
-            .select_related("hero_image")
-            .prefetch_related("article_authors__author", "topics")
-        )
+        """Live articles below the index, newest first, with what a teaser shows."""
+        return ArticlePage.objects.live().child_of(self).newest_first().select_related("hero_image")
 
     def route(self, request, path_components):
         """An article below the index in one query (specific, with its hero image and disclaimer)."""
