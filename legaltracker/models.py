@@ -86,12 +86,7 @@ class CaseIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        cases = (
-            CasePage.objects.live()
-            .child_of(self)
-            .select_related("court", "status")
-            .order_by("title")
-        )
+        cases = CasePage.objects.live().child_of(self).select_related("court", "status").order_by("title")
         allegation, brought_by = request.GET.get("allegation"), request.GET.get("brought_by")
         if allegation:
             cases = cases.filter(allegations__slug=allegation)
