@@ -23,8 +23,9 @@ from newsroom.conf import app_settings
 
 logger = logging.getLogger(__name__)
 KEY_PREFIX = "newsroom:page:"
-# Template fragments kept under a page's path with Django's {% cache %} tag (article_page.html).
-FRAGMENTS = ("newsroom-article", "newsroom-article-meta")
+# Template fragments kept under a page's path with Django's {% cache %} tag (article_page.html,
+# and the listings through the content_fragment tag).
+FRAGMENTS = ("newsroom-article", "newsroom-article-meta", "newsroom-content")
 # A stored page never carries a reader's cookie (the middleware stores no page that sets one).
 _NOT_STORED = {"set-cookie"}
 

@@ -151,3 +151,15 @@ def test_author_page_lists_new_articles_after_publish(client, tree, django_captu
     with django_capture_on_commit_callbacks(execute=True):
         make_article(news, title="First story", authors=[author])
     assert "First story" in client.get(url).content.decode()
+
+
+def test_listings_show_a_new_article_at_once(client, tree, django_capture_on_commit_callbacks):
+    home, news, cases_index = tree
+    make_article(news, title="Yesterday's story")
+    for url in (home.url, news.url, news.url + "?page=1"):
+        client.get(url + ("&" if "?" in url else "?") + "warm=1")
+        client.get(url)
+    with django_capture_on_commit_callbacks(execute=True):
+        make_article(news, title="Breaking ruling")
+    assert "Breaking ruling" in client.get(home.url).content.decode()
+    assert "Breaking ruling" in client.get(news.url).content.decode()
