@@ -11,7 +11,7 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page, ReferenceIndex
-from wagtail.signals import page_published, page_unpublished
+from wagtail.signals import page_published, page_slug_changed, page_unpublished
 
 from newsroom.models import ArticlePage, Author, Disclaimer, NewsIndexPage, NewsroomSettings
 
@@ -71,6 +71,15 @@ def purge_pages_showing_article(article: ArticlePage) -> set[str]:
 @receiver(page_unpublished, sender=ArticlePage)
 def purge_after_article_change(sender, instance, **kwargs):
     transaction.on_commit(lambda: purge_pages_showing_article(instance))
+
+
+@receiver(page_slug_changed)
+def purge_old_url(sender, instance, instance_before, **kwargs):
+    """The old URL of a renamed page must stop answering from the caches (pages below it are not
+    purged: they expire after NEWSROOM_PAGE_CACHE_SECONDS at the origin and s-maxage at a CDN)."""
+    old_url = instance_before.get_full_url()
+    if old_url:
+        transaction.on_commit(lambda: PurgeBatch([old_url]).purge())
 
 
 @receiver(post_save, sender=Author)

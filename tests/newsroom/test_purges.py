@@ -125,3 +125,15 @@ def test_editing_an_author_or_disclaimer_purges_the_articles_and_author_page_tha
     assert purged_after(n["writer"]) == {n["story"].url, f"{n['news'].url}authors/writer/"}
     assert purged_after(own) == {uses_own.url}
     assert uses_own.url not in purged_after(default) and n["unrelated"].url in purged_after(default)
+
+
+def test_a_new_slug_purges_the_old_url(client, cdn, newsroom, django_capture_on_commit_callbacks):
+    story = newsroom["story"]
+    old_url = story.url
+    assert client.get(old_url).status_code == 200
+    story.slug = "the-story-renamed"
+    with django_capture_on_commit_callbacks(execute=True):
+        story.save_revision().publish()
+    assert old_url in paths(cdn)
+    moved = client.get(old_url)  # Wagtail's redirects app sends readers on, instead of the stale copy
+    assert moved.status_code == 301 and moved["Location"] == "/news/the-story-renamed/"
