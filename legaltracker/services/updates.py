@@ -32,7 +32,6 @@ METADATA_FIELDS = (
     "date_last_filing",
     "parties",
 )
-REFRESH_LOCK_SECONDS = 300
 
 
 @dataclass
@@ -258,9 +257,15 @@ def _refresh_lock_key(case_id: int) -> str:
     return f"legaltracker:refresh-lock:{case_id}"
 
 
+def refresh_lock_seconds() -> int:
+    """The lock lives as long as a refresh task may run: a killed worker's lock is gone by the time
+    a retry of its task could start, and a live task never loses it mid-refresh."""
+    return app_settings.LEGALTRACKER_TASK_TIME_LIMIT
+
+
 def refresh_lock(case_id: int) -> bool:
     """Take the per-case refresh lock; False means another worker is refreshing this case."""
-    return cache.add(_refresh_lock_key(case_id), "1", timeout=REFRESH_LOCK_SECONDS)
+    return cache.add(_refresh_lock_key(case_id), "1", timeout=refresh_lock_seconds())
 
 
 def release_refresh_lock(case_id: int) -> None:

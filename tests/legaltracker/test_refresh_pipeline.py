@@ -2,8 +2,10 @@
 
 import json
 import time
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 from werkzeug import Response
 
 from legaltracker import services
@@ -182,14 +184,18 @@ def test_timeout_marks_the_case_stale(courtlistener, case):
     assert CaseStatus.objects.get(pk=case.pk).health == Health.STALE
 
 
-def test_malformed_json_marks_the_case_stale_without_writing_entries(courtlistener, case):
+def test_malformed_json_flags_the_case_and_waits_an_hour_without_writing_entries(courtlistener, case):
     courtlistener.expect_request("/api/rest/v4/dockets/67474542/").respond_with_data(
         '{"id": 6747', content_type="application/json"
     )
-    with pytest.raises(Exception, match="not valid JSON"):
-        services.refresh_case(case.pk)
+    before = timezone.now()
+    result = services.refresh_case(case.pk)
+
+    status = CaseStatus.objects.get(pk=case.pk)
     assert DocketEntry.objects.count() == 0
-    assert "not valid JSON" in CaseStatus.objects.get(pk=case.pk).health_message
+    assert status.health == Health.FAILING and "not valid JSON" in status.health_message
+    assert "could not be read" in result.skipped
+    assert before + timedelta(minutes=59) < status.next_refresh_at < timezone.now() + timedelta(minutes=61)
 
 
 def test_unknown_docket_is_recorded_as_failing(courtlistener, tree):
