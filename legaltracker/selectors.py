@@ -59,6 +59,8 @@ def _payload(case: CasePage, status: CaseStatus | None, entries: list[DocketEntr
         "source_health": status.health if status else "ok",
         "source_message": status.health_message if status else "",
         "source_url": case.courtlistener_url or None,
+        # The docket's history is still arriving page by page; the status may move as it does.
+        "history_loading": bool(status and status.is_backfilling),
         "entries": [_entry_json(entry) for entry in entries],
         "widget_url": reverse("legaltracker:widget_json", kwargs={"slug": case.slug}),
     }

@@ -80,8 +80,12 @@ def refresh_case(case_id: int, client=None, with_docket: bool = True) -> Refresh
             if status.entries_access != "forbidden":
                 walk = walk_entries(case_id, client, status.courtlistener_docket_id)
                 result.created_entries, result.status_changed = walk.created_entries, walk.status_changed
-                if walk.created_entries and with_docket and not docket_read and not walk.forbidden:
-                    _apply_docket(case, client)  # new filings may close the case or change its judge
+                if walk.created_entries and status.backfill_done and not docket_read:
+                    # New filings may close the case or change its judge. Marked stale first, so a
+                    # spent quota here leaves the metadata due for the next refresh.
+                    CaseStatus.objects.filter(pk=case_id).update(docket_checked_at=None)
+                    if with_docket:
+                        _apply_docket(case, client)
         except (DocketNotFound, SourceForbidden, MalformedData) as exc:
             kind = {
                 DocketNotFound: RefreshFailure.NOT_FOUND,

@@ -1,0 +1,160 @@
+"""A real-size docket arrives within CourtListener's free quota, page by page, across minutes.
+
+Beat is played by the test: every 30 simulated seconds it hands out as many due cases as the
+quota has room for, as `schedule_due_refreshes` does. The quota runs on its real storage (Redis
+through `limits`, or the database cache the embedded default uses) with a simulated clock.
+"""
+
+import pytest
+from django.core.cache import caches
+from django.core.management import call_command
+
+from legaltracker import services
+from legaltracker.models import CaseStatus, DocketEntry
+from legaltracker.quota import SharedQuota
+from legaltracker.selectors import widget_payload
+from legaltracker.sources.base import RateLimited
+from legaltracker.sources.courtlistener import CourtListenerClient
+from tests.factories import make_case
+from tests.legaltracker.standin import DOCKET_ID, DocketStandIn, SimulatedClock, make_entries
+
+pytestmark = pytest.mark.django_db
+
+DOCKET = {
+    "id": DOCKET_ID,
+    "court_id": "dcd",
+    "case_name": "SEC v. Binance Holdings Limited",
+    "docket_number": "1:23-cv-01599",
+    "date_filed": "2023-06-05",
+    "date_terminated": None,
+    "assigned_to_str": "Amy Berman Jackson",
+}
+BEAT_SECONDS = 30
+
+
+@pytest.fixture(params=["default", "embedded"], ids=["limits-on-redis", "database-cache"])
+def quota_cache(request, settings):
+    settings.LEGALTRACKER_QUOTA_CACHE = request.param
+    caches[request.param].clear()
+    yield request.param
+    caches[request.param].clear()
+
+
+@pytest.fixture
+def free_tier(httpserver, settings, quota_cache):
+    settings.COURTLISTENER_BASE_URL = httpserver.url_for("/api/rest/v4/")
+    settings.COURTLISTENER_TOKEN = "test-token"
+    settings.COURTLISTENER_LIMIT_PER_MINUTE = 5
+    settings.COURTLISTENER_LIMIT_PER_HOUR = 50
+    settings.COURTLISTENER_LIMIT_PER_DAY = 125
+    return httpserver
+
+
+@pytest.fixture
+def case(tree):
+    return make_case(tree[2], courtlistener_docket_id=DOCKET_ID)
+
+
+def beat(client: CourtListenerClient) -> list[int]:
+    """One run of beat's fan-out: as many due cases as the quota allows, each refreshed once."""
+    remaining = client.quota.remaining()
+    handed_out = services.due_case_ids(min(50 if remaining is None else remaining, 50))
+    for case_id in handed_out:
+        try:
+            services.refresh_case(case_id, client=client)
+        except RateLimited:
+            pass  # the case stays due; the next beat run picks it up
+    return handed_out
+
+
+def test_a_620_entry_docket_arrives_in_two_minutes_of_free_quota_without_refetching(free_tier, case):
+    clock = SimulatedClock()
+    standin = DocketStandIn(free_tier, clock, make_entries(620), DOCKET).install()
+    client = CourtListenerClient(quota=SharedQuota.courtlistener(clock=clock))
+
+    beats = 0
+    while not CaseStatus.objects.get(pk=case.pk).backfill_done and beats < 20:
+        beat(client)
+        beats += 1
+        clock.now = clock.start + beats * BEAT_SECONDS
+
+    # 7 pages of 100 plus the docket, its parties and one count: 10 calls, 5 in each of 2 minutes.
+    assert CaseStatus.objects.get(pk=case.pk).backfill_done
+    assert len(standin.calls) == 10
+    assert standin.calls_per_minute() == {0: 5, 1: 5}
+    assert standin.busiest_sliding_minute() <= 5
+    pages = standin.entry_pages()
+    assert len(pages) == 7 and len(set(pages)) == 7  # no page fetched twice
+    assert all(dict(page)["page_size"] == "100" for page in pages)
+    assert DocketEntry.objects.filter(case=case).count() == 620
+    assert DocketEntry.objects.filter(case=case).values("source_id").distinct().count() == 620
+    status = CaseStatus.objects.get(pk=case.pk)
+    assert (status.backfill_fetched, status.backfill_total, status.entries_cursor) == (620, 620, "")
+    assert not widget_payload(case)["history_loading"]
+
+    # Nothing changed since: the next refresh asks for entries after the watermark, in one call.
+    standin.calls.clear()
+    clock.now += 3600
+    services.refresh_case(case.pk, client=client)
+    assert [call.path for call in standin.calls] == ["/api/rest/v4/docket-entries/"]
+    assert standin.calls[0].args["date_modified__gt"] == status.entries_watermark.isoformat()
+    assert DocketEntry.objects.filter(case=case).count() == 620
+
+
+def test_a_stopped_backfill_shows_its_progress_and_resumes_at_the_next_page(free_tier, case):
+    clock = SimulatedClock()
+    standin = DocketStandIn(free_tier, clock, make_entries(620), DOCKET).install()
+    client = CourtListenerClient(quota=SharedQuota.courtlistener(clock=clock))
+
+    with pytest.raises(RateLimited):
+        services.refresh_case(case.pk, client=client)
+
+    status = CaseStatus.objects.get(pk=case.pk)
+    assert services.backfill_progress(status) == "backfilling: 200 of about 620 entries"
+    assert DocketEntry.objects.filter(case=case).count() == 200
+    assert status.entries_cursor and status.next_refresh_at is not None
+    assert case.pk in services.due_case_ids(10)  # left due for the next beat run
+    payload = widget_payload(case)
+    assert payload["history_loading"] and payload["status_label"]
+
+    clock.now += 61
+    services.refresh_case(case.pk, client=client)
+    resumed = standin.calls[5]
+    assert resumed.args["cursor"] and "date_modified__gt" not in resumed.args
+    assert len(set(standin.entry_pages())) == len(standin.entry_pages())
+
+
+def test_refresh_cases_prints_backfill_progress(free_tier, case):
+    DocketStandIn(free_tier, SimulatedClock(), make_entries(620), DOCKET).install()
+    from io import StringIO
+
+    out = StringIO()
+    call_command("refresh_cases", "--case", case.slug, stdout=out, stderr=StringIO())
+
+    assert "backfilling: 200 of about 620 entries" in out.getvalue()
+    assert "quota" in out.getvalue()
+
+
+def test_no_burst_at_the_turn_of_a_minute(quota_cache):
+    clock = SimulatedClock(start=1_900_000_050.0)  # ten seconds before a calendar minute ends
+    quota = SharedQuota("probe", {"minute": 5}, clock=clock)
+    for _ in range(5):
+        quota.acquire()
+    clock.now += 11  # a new calendar minute: fixed windows would allow five more here
+    with pytest.raises(RateLimited) as spent:
+        quota.acquire()
+    assert 45 <= spent.value.retry_after <= 50
+    assert [(u.window, u.used) for u in quota.usage()][0] == ("minute", 5)
+
+    clock.now += spent.value.retry_after + 0.5
+    quota.acquire()
+
+
+def test_workers_share_one_budget(quota_cache):
+    clock = SimulatedClock()
+    first, second = SharedQuota("probe", {"minute": 2}, clock=clock), SharedQuota("probe", {"minute": 2}, clock=clock)
+    first.acquire()
+    second.acquire()
+    with pytest.raises(RateLimited):
+        first.acquire()
+    assert second.remaining() == 0
