@@ -14,9 +14,11 @@ class CaseStatusPanel(HelpPanel):
     class BoundPanel(HelpPanel.BoundPanel):
         def get_context_data(self, parent_context=None):
             from legaltracker.models import CaseStatus
+            from legaltracker.services.backfill import backfill_progress
 
             context = super().get_context_data(parent_context)
             case = self.instance
             context["case_status"] = CaseStatus.objects.filter(pk=case.pk).first() if case.pk else None
             context["lookups_enabled"] = bool(app_settings.COURTLISTENER_TOKEN)
+            context["backfill_progress"] = backfill_progress(context["case_status"])
             return context

@@ -73,5 +73,5 @@ def test_dashboard_shows_quota_use_and_source_health(admin_client, demo, setting
     SharedQuota.courtlistener().acquire()
     html = admin_client.get("/admin/").content.decode()
     assert "Court data sources" in html and "token set" in html
-    assert "<td>This minute</td><td>2</td><td>5</td>" in html
+    assert "<td>Last minute</td><td>2</td><td>5</td>" in html
     assert "U.S. District Court for the District of Columbia" in html

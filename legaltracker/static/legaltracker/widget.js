@@ -73,6 +73,8 @@
     }
     var notRefreshed = field(root, "not-refreshed");
     if (notRefreshed && data.refreshed) { notRefreshed.remove(); }
+    var loading = field(root, "history-loading");
+    if (loading) { loading.hidden = !data.history_loading; }
     var checked = field(root, "last_checked");
     if (checked) { checked.setAttribute("datetime", data.last_checked || ""); }
     renderEntries(root, data.entries, parseInt(root.getAttribute("data-entries") || "0", 10), changed);
