@@ -42,6 +42,15 @@ class QuotaUsage:
     limit: int
 
 
+@lru_cache(maxsize=8)
+def _connection_pool(uri: str):
+    # One pool per process and server, as Django's Redis cache keeps, not a connection per quota
+    # object. Imported here: a site on the database cache needs no Redis client at all.
+    import redis
+
+    return redis.ConnectionPool.from_url(uri)
+
+
 class _ClockedRedisStorage(RedisStorage):
     """limits' Redis storage, with timestamps from the quota's clock instead of time.time().
 
@@ -50,7 +59,7 @@ class _ClockedRedisStorage(RedisStorage):
     """
 
     def __init__(self, uri: str, key_prefix: str, clock: Clock):
-        super().__init__(uri, key_prefix=key_prefix)
+        super().__init__(uri, connection_pool=_connection_pool(uri), key_prefix=key_prefix)
         self.clock = clock
 
     def acquire_entry(self, key: str, limit: int, expiry: int, amount: int = 1) -> bool:

@@ -6,7 +6,9 @@ first page not yet applied, and no page is fetched twice. The first complete wal
 backfill; later walks start after the watermark (`date_modified__gt`) and usually take one page.
 """
 
+import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import F
@@ -16,6 +18,9 @@ from legaltracker.models import CaseStatus
 from legaltracker.services.updates import apply_update
 from legaltracker.sources.base import DocketNotFound, DocketUpdate, MalformedData, SourceForbidden
 from legaltracker.statuses import Source
+
+if TYPE_CHECKING:
+    from legaltracker.sources.courtlistener import CourtListenerClient
 
 ACTOR = "task:refresh_case"
 
@@ -28,10 +33,13 @@ class WalkResult:
     forbidden: bool = False
 
 
-def walk_entries(case_id: int, client, docket_id: int) -> WalkResult:
+def walk_entries(
+    case_id: int, client: "CourtListenerClient", docket_id: int, deadline: float | None = None
+) -> WalkResult:
     """Fetch and apply the docket's entries from where the last walk stopped to the end.
 
-    Raises RateLimited or SourceUnavailable when a page cannot be had; every page before it stays.
+    Stops early, leaving the case due, once `deadline` (time.monotonic()) has passed. Raises
+    RateLimited or SourceUnavailable when a page cannot be had; every page before it stays.
     """
     result = WalkResult()
     status = CaseStatus.objects.get(pk=case_id)
@@ -48,7 +56,8 @@ def walk_entries(case_id: int, client, docket_id: int) -> WalkResult:
             if not cursor:
                 raise
             # CourtListener no longer accepts the saved cursor. Entries come in date_modified
-            # order, so starting again after the watermark skips nothing already applied.
+            # order, so going on after the watermark (the newest applied) loses at most an entry
+            # modified in the very same instant as it; a full walk would cost the whole quota again.
             CaseStatus.objects.filter(pk=case_id).update(entries_cursor="")
             cursor = None
             continue
@@ -63,6 +72,8 @@ def walk_entries(case_id: int, client, docket_id: int) -> WalkResult:
             raise MalformedData("CourtListener's next page is the page just read")
         if status.is_backfilling and status.backfill_total is None and page.count_url:
             _record_total(client, case_id, page.count_url)
+        if deadline is not None and time.monotonic() >= deadline:
+            return result  # the saved cursor and a due case hand the rest to the next run
         cursor = page.next_url
 
 

@@ -3,6 +3,7 @@
 Sources produce `DocketUpdate` values; everything they say is written through `updates.apply_update`.
 """
 
+import time
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -78,7 +79,10 @@ def refresh_case(case_id: int, client=None, with_docket: bool = True) -> Refresh
                 docket_read = True
             status = CaseStatus.objects.get(pk=case_id)
             if status.entries_access != "forbidden":
-                walk = walk_entries(case_id, client, status.courtlistener_docket_id)
+                # Stop between pages well before the soft time limit, which would otherwise cut a
+                # page's transaction short and make the next run fetch that page again.
+                deadline = time.monotonic() + app_settings.LEGALTRACKER_TASK_SOFT_TIME_LIMIT / 2
+                walk = walk_entries(case_id, client, status.courtlistener_docket_id, deadline)
                 result.created_entries, result.status_changed = walk.created_entries, walk.status_changed
                 if walk.created_entries and status.backfill_done and not docket_read:
                     # New filings may close the case or change its judge. Marked stale first, so a

@@ -4,7 +4,7 @@ import logging
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from django.utils.dateparse import parse_date, parse_datetime
 
@@ -136,9 +136,7 @@ class CourtListenerClient:
         it a walk starts after `since`, or at the beginning of the docket.
         """
         if cursor:
-            if not cursor.startswith(self.base_url):  # the token goes only to the configured API
-                raise MalformedData(f"CourtListener's next page points outside {self.base_url}")
-            data = self._get_json(cursor)
+            data = self._get_json(self._entries_url(cursor))
         else:
             # Document text can run to megabytes per entry; the tracker never needs it.
             params = {
@@ -158,11 +156,17 @@ class CourtListenerClient:
         add_entries(update, results)
         return EntryPage(update, next_url or None, count_url if isinstance(count_url, str) else None)
 
+    def _entries_url(self, link: str) -> str:
+        """A `next` or `count` link with its query kept as given, sent to the configured API only.
+
+        The token goes with every request, so it never follows a link to another host; and a base
+        URL written differently (a proxy, no "www") still resumes the same cursor.
+        """
+        return urljoin(self.base_url, "docket-entries/") + "?" + urlsplit(link).query
+
     def entry_count(self, count_url: str) -> int | None:
         """How many entries a walk covers, from the `count` URL of a cursor page: one call."""
-        if not count_url.startswith(self.base_url):
-            return None
-        count = self._get_json(count_url).get("count")
+        count = self._get_json(self._entries_url(count_url)).get("count")
         return count if isinstance(count, int) and count >= 0 else None
 
     def parties(self, docket_id: int) -> list[dict]:

@@ -8,6 +8,7 @@ through `limits`, or the database cache the embedded default uses) with a simula
 import pytest
 from django.core.cache import caches
 from django.core.management import call_command
+from django.urls import reverse
 
 from legaltracker import services
 from legaltracker.models import CaseStatus, DocketEntry
@@ -101,13 +102,13 @@ def test_a_620_entry_docket_arrives_in_two_minutes_of_free_quota_without_refetch
     assert DocketEntry.objects.filter(case=case).count() == 620
 
 
-def test_a_stopped_backfill_shows_its_progress_and_resumes_at_the_next_page(free_tier, case):
+def test_a_stopped_backfill_shows_its_progress_and_resumes_at_the_next_page(free_tier, case, admin_client, client):
     clock = SimulatedClock()
     standin = DocketStandIn(free_tier, clock, make_entries(620), DOCKET).install()
-    client = CourtListenerClient(quota=SharedQuota.courtlistener(clock=clock))
+    courtlistener = CourtListenerClient(quota=SharedQuota.courtlistener(clock=clock))
 
     with pytest.raises(RateLimited):
-        services.refresh_case(case.pk, client=client)
+        services.refresh_case(case.pk, client=courtlistener)
 
     status = CaseStatus.objects.get(pk=case.pk)
     assert services.backfill_progress(status) == "backfilling: 200 of about 620 entries"
@@ -116,12 +117,31 @@ def test_a_stopped_backfill_shows_its_progress_and_resumes_at_the_next_page(free
     assert case.pk in services.due_case_ids(10)  # left due for the next beat run
     payload = widget_payload(case)
     assert payload["history_loading"] and payload["status_label"]
+    embed = client.get(reverse("legaltracker:embed", kwargs={"slug": case.slug})).content.decode()
+    assert 'data-field="history-loading">History still loading.' in embed
+    assert "backfilling: 200 of about 620 entries" in admin_client.get("/admin/").content.decode()
+    assert "History still loading" in admin_client.get(f"/admin/pages/{case.pk}/edit/").content.decode()
 
     clock.now += 61
-    services.refresh_case(case.pk, client=client)
+    services.refresh_case(case.pk, client=courtlistener)
     resumed = standin.calls[5]
     assert resumed.args["cursor"] and "date_modified__gt" not in resumed.args
     assert len(set(standin.entry_pages())) == len(standin.entry_pages())
+
+
+def test_a_long_walk_stops_between_pages_before_the_task_time_limit(free_tier, case, settings):
+    settings.COURTLISTENER_LIMIT_PER_MINUTE = 1000
+    settings.LEGALTRACKER_TASK_SOFT_TIME_LIMIT = 0  # the walk's deadline has passed after its first page
+    standin = DocketStandIn(free_tier, SimulatedClock(), make_entries(620), DOCKET).install()
+
+    first = services.refresh_case(case.pk)
+    assert first.progress == "backfilling: 100 of about 620 entries"
+    assert case.pk in services.due_case_ids(10)
+
+    while CaseStatus.objects.get(pk=case.pk).is_backfilling:
+        services.refresh_case(case.pk)
+    assert DocketEntry.objects.filter(case=case).count() == 620
+    assert len(standin.entry_pages()) == len(set(standin.entry_pages())) == 7
 
 
 def test_refresh_cases_prints_backfill_progress(free_tier, case):
