@@ -14,10 +14,6 @@ class Status(models.TextChoices):
     CLOSED = "closed", "Closed"
 
 
-# Statuses that end a case in the trial court; a bare "terminated" date does not override them.
-FINAL_STATUSES = {Status.SETTLED, Status.DISMISSED, Status.JUDGMENT, Status.CLOSED}
-
-
 class Source(models.TextChoices):
     COURTLISTENER = "courtlistener", "CourtListener"
     PACER_RSS = "pacer-rss", "PACER RSS"

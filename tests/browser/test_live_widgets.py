@@ -40,6 +40,7 @@ def test_one_widget_changes_in_place_without_reload(live_server, settings, brows
     ripple = make_case(cases, slug="sec-v-ripple", title="SEC v. Ripple", docket_number="1:20-cv-10832")
     for case in (binance, ripple):
         file_entry(case, "1", "COMPLAINT filed.")
+        file_entry(case, "1a", "SUMMONS issued as to every defendant.")
     article = make_article(
         news,
         title="Two cases",
