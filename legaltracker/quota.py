@@ -225,6 +225,9 @@ class SharedQuota:
 
     def remaining(self) -> int | None:
         """Calls allowed right now before some window is spent; None when nothing is limited."""
+        blocked_until = self.cache.get(self._blocked_key())
+        if blocked_until and blocked_until > self.clock():
+            return 0  # a 429's Retry-After: beat hands out nothing until it has passed
         left = [usage.limit - usage.used for usage in self.usage() if usage.limit]
         return max(min(left), 0) if left else None
 

@@ -151,6 +151,7 @@ def test_429_blocks_every_call_until_retry_after_has_passed(courtlistener, case)
     with pytest.raises(RateLimited) as waiting:
         services.refresh_case(case.pk)
     assert len(courtlistener.log) == calls_after_429  # nothing reached the server during the wait
+    assert SharedQuota.courtlistener().remaining() == 0  # beat hands out no refresh meanwhile
     assert 0 < waiting.value.retry_after <= 2
 
     time.sleep(2.1)
