@@ -298,6 +298,7 @@ class CaseStatus(models.Model):
         null=True, blank=True, help_text="Entries CourtListener reported when the backfill started."
     )
     backfill_fetched = models.PositiveIntegerField(default=0, help_text="Entries read so far by the backfill.")
+    backfill_started_at = models.DateTimeField(null=True, blank=True)
     docket_checked_at = models.DateTimeField(null=True, blank=True)
     # Failures that waiting will not fix (no such docket, refused, malformed) push the next refresh
     # out further each time and stop after a few; an editor's save starts afresh.

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from legaltracker.models import CaseStatus
+from legaltracker.models import CaseStatus, StatusChange
 from legaltracker.services.updates import apply_update
 from legaltracker.sources.base import DocketNotFound, DocketUpdate, MalformedData, SourceForbidden
 from legaltracker.statuses import Source
@@ -79,7 +79,9 @@ def walk_entries(
 
 def _apply(case_id: int, update: DocketUpdate, next_url: str | None, history_complete: bool = True):
     """Apply one page and save where the walk goes next, in one transaction."""
+    rows = CaseStatus.objects.filter(pk=case_id)
     with transaction.atomic():
+        rows.filter(backfill_done=False, backfill_started_at__isnull=True).update(backfill_started_at=timezone.now())
         applied = apply_update(case_id, update, actor=ACTOR)
         progress = {
             "entries_cursor": next_url or "",
@@ -89,9 +91,10 @@ def _apply(case_id: int, update: DocketUpdate, next_url: str | None, history_com
         }
         if next_url:
             progress["next_refresh_at"] = timezone.now()  # more pages wait: due again at the next beat run
-        rows = CaseStatus.objects.filter(pk=case_id)
         if not next_url and history_complete and rows.filter(backfill_done=False).exists():
             progress["backfill_done"] = True
+            if not applied.status_changed and _status_moved_during_backfill(case_id):
+                transaction.on_commit(lambda: _notify_authors(case_id))
             if not applied.changed:
                 # Readers stop seeing "history still loading" even when this last page changed
                 # nothing else: the version moves and cached widgets are dropped.
@@ -99,6 +102,19 @@ def _apply(case_id: int, update: DocketUpdate, next_url: str | None, history_com
                 transaction.on_commit(lambda: _history_loaded(case_id))
         rows.update(**progress)
     return applied
+
+
+def _status_moved_during_backfill(case_id: int) -> bool:
+    started = CaseStatus.objects.filter(pk=case_id).values_list("backfill_started_at", flat=True).first()
+    return bool(started) and StatusChange.objects.filter(case_id=case_id, created_at__gte=started).exists()
+
+
+def _notify_authors(case_id: int) -> None:
+    # Authors are not told about each status a half-loaded history passes through (see
+    # notifications); they hear once, when the whole docket is in.
+    from legaltracker.tasks import notify_authors
+
+    notify_authors.delay(case_id)
 
 
 def _history_loaded(case_id: int) -> None:

@@ -178,3 +178,44 @@ def test_workers_share_one_budget(quota_cache):
     with pytest.raises(RateLimited):
         first.acquire()
     assert second.remaining() == 0
+
+
+@pytest.fixture
+def tasks_run_here():
+    """Tasks queued after commit run in this process: the email they send is what is observed here."""
+    from config.celery import app
+
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = False
+
+
+def test_authors_hear_once_when_the_whole_history_is_in(
+    free_tier, case, tree, settings, tasks_run_here, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+    from wagtail.models import ReferenceIndex
+
+    from tests.factories import AuthorFactory, make_article
+
+    settings.COURTLISTENER_LIMIT_PER_MINUTE = 1000
+    settings.LEGALTRACKER_TASK_SOFT_TIME_LIMIT = 0  # one page per refresh, as a quota-bound backfill goes
+    story = make_article(
+        tree[1],
+        title="Embeds it",
+        authors=[AuthorFactory(name="Maya", email="maya@example.org")],
+        body=[("case_widget", {"case": case, "display": "compact", "entries": 3})],
+    )
+    ReferenceIndex.create_or_update_for_object(story)
+    entries = make_entries(250)
+    entries[0]["description"] = "ORDER granting Motion to Stay."
+    DocketStandIn(free_tier, SimulatedClock(), entries, DOCKET).install()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.refresh_case(case.pk)
+    assert CaseStatus.objects.get(pk=case.pk).status == "stayed" and mail.outbox == []  # still loading
+
+    while CaseStatus.objects.get(pk=case.pk).is_backfilling:
+        with django_capture_on_commit_callbacks(execute=True):
+            services.refresh_case(case.pk)
+    assert [m.subject for m in mail.outbox] == ["SEC v. Binance is now stayed"]
