@@ -58,6 +58,7 @@ class DocketStandIn:
     entries: list[dict]
     docket: dict
     calls: list[LoggedCall] = field(default_factory=list)
+    cursors_to_reject: int = 0  # answered as CourtListener answers a cursor it no longer accepts
 
     def install(self) -> "DocketStandIn":
         self.server.expect_request(f"/api/rest/v4/dockets/{DOCKET_ID}/").respond_with_handler(self._docket)
@@ -88,6 +89,9 @@ class DocketStandIn:
             after = datetime.fromisoformat(args["date_modified__gt"])
             matching = [e for e in matching if datetime.fromisoformat(e["date_modified"]) > after]
         matching.sort(key=lambda e: e["date_modified"])
+        if self.cursors_to_reject and "cursor" in args:
+            self.cursors_to_reject -= 1
+            return Response(json.dumps({"detail": "Invalid cursor"}), status=404, content_type="application/json")
         if args.get("count") == "on":
             return self._json({"count": len(matching)})
         size = min(int(args.get("page_size", 20)), MAX_PAGE_SIZE)

@@ -144,6 +144,25 @@ def test_a_long_walk_stops_between_pages_before_the_task_time_limit(free_tier, c
     assert len(standin.entry_pages()) == len(set(standin.entry_pages())) == 7
 
 
+def test_a_cursor_courtlistener_no_longer_accepts_resumes_after_the_watermark(free_tier, case):
+    clock = SimulatedClock()
+    standin = DocketStandIn(free_tier, clock, make_entries(620), DOCKET).install()
+    courtlistener = CourtListenerClient(quota=SharedQuota.courtlistener(clock=clock))
+    with pytest.raises(RateLimited):
+        services.refresh_case(case.pk, client=courtlistener)
+    watermark = CaseStatus.objects.get(pk=case.pk).entries_watermark
+
+    standin.cursors_to_reject = 1
+    clock.now += 61
+    with pytest.raises(RateLimited):
+        services.refresh_case(case.pk, client=courtlistener)
+
+    rejected, restarted = standin.calls[5], standin.calls[6]
+    assert "cursor" in rejected.args and restarted.args["date_modified__gt"] == watermark.isoformat()
+    assert DocketEntry.objects.filter(case=case).count() == 600  # pages 3 to 6 after the rejected cursor; none doubled
+    assert CaseStatus.objects.get(pk=case.pk).failure_count == 0
+
+
 def test_refresh_cases_prints_backfill_progress(free_tier, case):
     DocketStandIn(free_tier, SimulatedClock(), make_entries(620), DOCKET).install()
     from io import StringIO
