@@ -73,12 +73,14 @@ def refresh_case(case_id: int, client=None, with_docket: bool = True) -> Refresh
         ensure_case_status(case_id)
         result = RefreshResult()
         try:
-            docket_read = False
+            docket_read = docket_moved = False
             if _docket_due(case, with_docket):
-                _apply_docket(case, client)
+                docket_moved = _apply_docket(case, client)
                 docket_read = True
             status = CaseStatus.objects.get(pk=case_id)
-            if status.entries_access != "forbidden":
+            # Entries closed to the account are asked for again only when the docket has moved
+            # (a new filing): one call then shows whether the account has been upgraded.
+            if status.entries_access != "forbidden" or docket_moved:
                 # Stop between pages well before the soft time limit, which would otherwise cut a
                 # page's transaction short and make the next run fetch that page again.
                 deadline = time.monotonic() + app_settings.LEGALTRACKER_TASK_SOFT_TIME_LIMIT / 2
@@ -124,15 +126,19 @@ def _docket_due(case: CasePage, with_docket: bool) -> bool:
     return not status.docket_checked_at or status.docket_checked_at <= timezone.now() - recheck
 
 
-def _apply_docket(case: CasePage, client) -> None:
-    """Read and apply the docket's metadata, with its parties on the first lookup (one more call)."""
+def _apply_docket(case: CasePage, client) -> bool:
+    """Read and apply the docket's metadata, with its parties on the first lookup (one more call).
+
+    True when the docket's last filing date moved."""
     first_lookup = not CaseStatus.objects.filter(pk=case.pk, courtlistener_docket_id__isnull=False).exists()
     update = client.docket(case.court_id, case.docket_number, case.resolved_courtlistener_id)
     if first_lookup:
         update.parties = client.parties(update.courtlistener_docket_id)
+    last_filing = CaseStatus.objects.filter(pk=case.pk).values_list("date_last_filing", flat=True).first()
     with transaction.atomic():
         apply_update(case.pk, update, actor="task:refresh_case")
         CaseStatus.objects.filter(pk=case.pk).update(docket_checked_at=timezone.now(), failure_kind="", failure_count=0)
+    return bool(update.date_last_filing) and update.date_last_filing != last_filing
 
 
 @dataclass

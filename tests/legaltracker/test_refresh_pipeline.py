@@ -139,6 +139,21 @@ def test_forbidden_entries_fall_back_to_docket_metadata(courtlistener, case):
     assert status.status == Status.CLOSED
     assert "closed to this account" in status.health_message
 
+    # Later refreshes cost the docket call only, and ask for entries again once the docket moves.
+    courtlistener.clear_log()
+    services.refresh_case(case.pk)
+    assert [r.path for r, _ in courtlistener.log] == ["/api/rest/v4/dockets/67474542/"]
+    courtlistener.clear()
+    courtlistener.expect_request("/api/rest/v4/dockets/67474542/").respond_with_json(
+        {**DOCKET, "date_terminated": "2025-05-29", "date_last_filing": "2025-06-02"}
+    )
+    courtlistener.expect_request("/api/rest/v4/docket-entries/").respond_with_json(
+        {"next": None, "results": [entry(1, "COMPLAINT filed.", "2023-06-05")]}
+    )
+    services.refresh_case(case.pk)
+    assert [r.path for r, _ in courtlistener.log][-1] == "/api/rest/v4/docket-entries/"
+    assert CaseStatus.objects.get(pk=case.pk).entries_access == "ok"  # the account was upgraded
+
 
 def test_429_blocks_every_call_until_retry_after_has_passed(courtlistener, case):
     courtlistener.expect_request("/api/rest/v4/dockets/67474542/").respond_with_response(
