@@ -53,6 +53,10 @@ DEFAULTS = {
     "WIDGET_POLL_SECONDS": 60,
     # Seconds a web process reuses a widget payload before asking the shared cache again.
     "WIDGET_LOCAL_CACHE_SECONDS": 2,
+    # Seconds a case page or the case index keeps its rendered content as a fragment (0: never).
+    # Every case change deletes the fragment of the page's own URL; a variant with a query string
+    # (?page=2, filters) is not named by purges and simply expires, as it does at a CDN.
+    "LEGALTRACKER_PAGE_FRAGMENT_SECONDS": 300,
     # Who may frame the embed page (Content-Security-Policy frame-ancestors).
     "EMBED_FRAME_ANCESTORS": ["*"],
 }

@@ -4,12 +4,14 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from legaltracker.conf import app_settings
 from legaltracker.docket_numbers import is_recognised, normalise_docket_number
 from legaltracker.panels import CaseStatusPanel
 from legaltracker.statuses import Health, RefreshFailure, Source, Status
@@ -63,6 +65,13 @@ class Allegation(models.Model):
         return self.name
 
 
+def content_fragment_seconds(request) -> int:
+    """How long a case page or the index may keep its rendered content; previews never do."""
+    if getattr(request, "is_preview", False):
+        return 0
+    return app_settings.LEGALTRACKER_PAGE_FRAGMENT_SECONDS
+
+
 class CaseIndexPage(Page):
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
@@ -94,6 +103,7 @@ class CaseIndexPage(Page):
             cases = cases.filter(brought_by__slug=brought_by)
         context.update(
             {
+                "fragment_seconds": content_fragment_seconds(request),
                 "cases": cases.distinct(),
                 "allegations": Allegation.objects.filter(cases__live=True).distinct(),
                 "bringers": CaseParty.objects.filter(cases__live=True).distinct(),
@@ -220,8 +230,10 @@ class CasePage(Page):
         from legaltracker.selectors import case_timeline
 
         context = super().get_context(request, *args, **kwargs)
-        context["timeline"] = case_timeline(self, page_number=request.GET.get("page"))
+        # Lazy: when the page's content fragment is cached, the timeline is never read.
+        context["timeline"] = SimpleLazyObject(lambda: case_timeline(self, page_number=request.GET.get("page")))
         context["case_status"] = getattr(self, "status", None)
+        context["fragment_seconds"] = content_fragment_seconds(request)
         return context
 
 

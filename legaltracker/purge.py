@@ -1,6 +1,10 @@
 """Frontend-cache purging for a case: its own URLs and every live page that embeds it."""
 
+from urllib.parse import unquote, urlsplit
+
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import InvalidCacheBackendError, caches
+from django.core.cache.utils import make_template_fragment_key
 from django.urls import reverse
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.models import Page, ReferenceIndex
@@ -42,4 +46,15 @@ def purge_case_urls(case_id: int) -> list[str]:
         return []
     urls = case_urls(case)
     purge_urls_from_cache(urls)
+    forget_content_fragments(urls)
     return urls
+
+
+def forget_content_fragments(urls: list[str]) -> None:
+    """Drop the rendered content the case page and index keep under their paths (see their templates)."""
+    try:
+        fragments = caches["template_fragments"]  # where Django's {% cache %} tag keeps them, if defined
+    except InvalidCacheBackendError:
+        fragments = caches["default"]
+    paths = {unquote(urlsplit(url).path) for url in urls}
+    fragments.delete_many([make_template_fragment_key("legaltracker-content", [path]) for path in paths])

@@ -137,3 +137,15 @@ def test_a_new_slug_purges_the_old_url(client, cdn, newsroom, django_capture_on_
     assert old_url in paths(cdn)
     moved = client.get(old_url)  # Wagtail's redirects app sends readers on, instead of the stale copy
     assert moved.status_code == 301 and moved["Location"] == "/news/the-story-renamed/"
+
+
+def test_case_page_and_index_show_a_change_at_once(client, newsroom, django_capture_on_commit_callbacks):
+    n = newsroom
+    for url in (n["case"].url, n["cases"].url):
+        client.get(url + "?warm=1")
+        client.get(url)
+    with django_capture_on_commit_callbacks(execute=True):
+        file_entry(n["case"], "p9", "ORDER granting Motion to Stay.")
+    assert "ORDER granting Motion to Stay." in client.get(n["case"].url + "?fresh=1").content.decode()
+    assert "Stayed" in client.get(n["case"].url).content.decode()
+    assert "Stayed" in client.get(n["cases"].url).content.decode()
