@@ -1,29 +1,11 @@
-"""When an editor publishes a case, look its docket up in the background."""
+"""Signals the tracker sends, for other apps (such as `newsroom`) to subscribe to.
 
-from django.db import transaction
-from django.dispatch import receiver
-from wagtail.signals import page_published, page_slug_changed, page_unpublished
+`case_status_changed` is sent after the transaction that changed a case's status has committed,
+in whatever process applied the change (a Celery worker, `refresh_cases`, a webhook). Arguments:
+`sender` (the CasePage class), `case` (the CasePage), `status` (its CaseStatus row, already saved).
+Find the pages that embed the case with `wagtail.models.ReferenceIndex.get_references_to(case)`.
+"""
 
-from legaltracker.invalidation import forget_widget
-from legaltracker.models import CasePage
-from legaltracker.services import ensure_case_status
+from django.dispatch import Signal
 
-
-@receiver(page_published, sender=CasePage)
-def queue_refresh_on_publish(sender, instance, **kwargs):
-    from legaltracker.tasks import refresh_case
-
-    ensure_case_status(instance.pk)
-    forget_widget(instance.pk, instance.slug)
-    if instance.tracking:
-        transaction.on_commit(lambda: refresh_case.delay(instance.pk))
-
-
-@receiver(page_unpublished, sender=CasePage)
-def forget_unpublished_case(sender, instance, **kwargs):
-    forget_widget(instance.pk, instance.slug)
-
-
-@receiver(page_slug_changed, sender=CasePage)
-def forget_old_slug(sender, instance, instance_before, **kwargs):
-    forget_widget(instance.pk, instance_before.slug, instance.slug)
+case_status_changed = Signal()

@@ -16,6 +16,7 @@ from django.utils import timezone
 from legaltracker.conf import app_settings
 from legaltracker.models import CasePage, CaseStatus, Court, DocketEntry, StatusChange
 from legaltracker.rules import match_rule
+from legaltracker.signals import case_status_changed
 from legaltracker.sources.base import DocketUpdate, EntryData
 from legaltracker.statuses import FINAL_STATUSES, Health, Source, Status
 
@@ -275,9 +276,11 @@ def _after_change(case_id: int, status_changed: bool = False) -> None:
     except Exception:  # a cache or purge failure must never undo or hide a committed update
         logger.exception("Invalidating caches for case %s failed", case_id)
     if status_changed:
-        from legaltracker.tasks import notify_authors
-
-        notify_authors.delay(case_id)
+        case = CasePage.objects.select_related("status").filter(pk=case_id).first()
+        if case is not None:
+            for receiver, error in case_status_changed.send_robust(CasePage, case=case, status=case.status):
+                if error is not None:  # a subscriber's failure (an email) must not fail the refresh
+                    logger.error("%s failed for case %s", receiver, case_id, exc_info=error)
 
 
 def tracked_cases():

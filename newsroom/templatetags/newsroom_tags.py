@@ -2,6 +2,7 @@ from django import template
 from django.template.loader import render_to_string
 from wagtail.images.shortcuts import get_rendition_or_not_found
 
+from newsroom.links import absolute_page_url
 from newsroom.seo import article_description, article_structured_data, json_ld_script
 
 register = template.Library()
@@ -27,7 +28,7 @@ def article_meta(context, page):
         {
             "page": page,
             "description": article_description(page),
-            "canonical_url": page.get_full_url(request),
+            "canonical_url": absolute_page_url(page, request),
             "image_url": image_url,
             "structured_data": json_ld_script(article_structured_data(page, request, authors, image_url)),
         },
