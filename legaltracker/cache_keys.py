@@ -3,7 +3,7 @@
 Kept apart from the readers and writers of those entries so that both can import it.
 """
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
 
@@ -20,7 +20,8 @@ def widget_slug_key(slug: str) -> str:
 
 def cache_is_shared() -> bool:
     """False when each process keeps its own cache, so a change made elsewhere cannot invalidate it."""
-    return not isinstance(cache, LocMemCache | DummyCache)
+    # `caches`, not the `cache` proxy: isinstance needs the backend object itself.
+    return not isinstance(caches["default"], LocMemCache | DummyCache)
 
 
 def widget_cache_seconds() -> int:

@@ -1,0 +1,67 @@
+"""Fresh virtual environments built the way a production site or a host site would build them.
+
+pip reads its cache and the package registry; nothing from the test run's own environment leaks in.
+"""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent.parent
+
+
+def pip_env() -> dict:
+    # Django and test settings from this run must not reach pip or the new environment.
+    return {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTHON", "VIRTUAL_ENV"))}
+
+
+def make_venv(path: Path, *pip_args: str) -> Path:
+    """A new virtual environment at `path` (never seeing this run's site-packages) with `pip_args` installed."""
+    subprocess.run([sys.executable, "-m", "venv", str(path)], check=True, timeout=120)
+    python = path / "bin" / "python"
+    result = subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *pip_args],
+        env=pip_env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    return python
+
+
+def package_source(into: Path) -> Path:
+    """A copy of what `pip install <repository>` packages, so building it leaves nothing in the work tree."""
+    into.mkdir(parents=True)
+    shutil.copy(REPO / "pyproject.toml", into)
+    for app in ("newsroom", "legaltracker"):
+        shutil.copytree(REPO / app, into / app, ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    return into
+
+
+def constraints_from_requirements(into: Path) -> Path:
+    """requirements.txt as pip constraints: the same exact pins, without extras (constraints refuse them)."""
+    lines = (REPO / "requirements.txt").read_text().splitlines()
+    pins = [re.sub(r"\[[^\]]*\]", "", line) for line in lines if line.strip() and not line.startswith("#")]
+    into.write_text("\n".join(pins) + "\n")
+    return into
+
+
+@pytest.fixture(scope="session")
+def runtime_python(tmp_path_factory) -> Path:
+    """Python of a venv holding requirements.txt alone, as production installs the demo site."""
+    return make_venv(tmp_path_factory.mktemp("runtime") / "venv", "-r", str(REPO / "requirements.txt"))
+
+
+@pytest.fixture(scope="session")
+def plugin_python(tmp_path_factory) -> Path:
+    """Python of a venv holding only this package and what pyproject.toml declares, at the pinned versions."""
+    base = tmp_path_factory.mktemp("plugin")
+    source = package_source(base / "src")
+    constraints = constraints_from_requirements(base / "constraints.txt")
+    return make_venv(base / "venv", str(source), "-c", str(constraints))
