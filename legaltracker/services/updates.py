@@ -278,9 +278,9 @@ def _after_change(case_id: int, status_changed: bool = False) -> None:
     if status_changed:
         case = CasePage.objects.select_related("status").filter(pk=case_id).first()
         if case is not None:
-            for receiver, error in case_status_changed.send_robust(CasePage, case=case, status=case.status):
-                if error is not None:  # a subscriber's failure (an email) must not fail the refresh
-                    logger.error("%s failed for case %s", receiver, case_id, exc_info=error)
+            for receiver, outcome in case_status_changed.send_robust(CasePage, case=case, status=case.status):
+                if isinstance(outcome, Exception):  # a subscriber's failure (an email) must not fail the refresh
+                    logger.error("%s failed for case %s", receiver, case_id, exc_info=outcome)
 
 
 def tracked_cases():
