@@ -2,7 +2,7 @@ from django import template
 from django.template.loader import render_to_string
 from wagtail.images.shortcuts import get_rendition_or_not_found
 
-from newsroom.links import absolute_page_url
+from newsroom.links import absolute_page_url, absolute_url_on_site_of
 from newsroom.seo import article_description, article_structured_data, json_ld_script
 
 register = template.Library()
@@ -21,7 +21,7 @@ def article_meta(context, page):
     image_url = None
     if page.hero_image:
         rendition = get_rendition_or_not_found(page.hero_image, "fill-1200x630")
-        image_url = request.build_absolute_uri(rendition.url) if request else rendition.url
+        image_url = absolute_url_on_site_of(page, rendition.url, request)
     authors = context.get("authors", [])
     return render_to_string(
         "newsroom/includes/article_meta.html",
