@@ -20,18 +20,23 @@ def pip_env() -> dict:
     return {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PYTHON", "VIRTUAL_ENV"))}
 
 
-def make_venv(path: Path, *pip_args: str) -> Path:
-    """A new virtual environment at `path` (never seeing this run's site-packages) with `pip_args` installed."""
+def start_venv(path: Path, *pip_args: str) -> tuple[Path, subprocess.Popen]:
+    """Create a virtual environment at `path` (never seeing this run's site-packages) and start installing."""
     subprocess.run([sys.executable, "-m", "venv", str(path)], check=True, timeout=120)
     python = path / "bin" / "python"
-    result = subprocess.run(
+    install = subprocess.Popen(
         [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check", *pip_args],
         env=pip_env(),
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
         text=True,
-        timeout=600,
     )
-    assert result.returncode == 0, result.stderr[-3000:]
+    return python, install
+
+
+def finished(python: Path, install: subprocess.Popen) -> Path:
+    output, _ = install.communicate(timeout=600)
+    assert install.returncode == 0, output[-3000:]
     return python
 
 
@@ -53,15 +58,29 @@ def constraints_from_requirements(into: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def runtime_python(tmp_path_factory) -> Path:
-    """Python of a venv holding requirements.txt alone, as production installs the demo site."""
-    return make_venv(tmp_path_factory.mktemp("runtime") / "venv", "-r", str(REPO / "requirements.txt"))
+def _installs(tmp_path_factory):
+    """Both environments install at the same time: pip mostly waits on its cache and the registry."""
+    base = tmp_path_factory.mktemp("venvs")
+    source = package_source(base / "src")
+    constraints = constraints_from_requirements(base / "constraints.txt")
+    installs = {
+        # requirements.txt alone, as production installs the demo site.
+        "runtime": start_venv(base / "runtime", "-r", str(REPO / "requirements.txt")),
+        # Only this package and what pyproject.toml declares, at the pinned versions, as a host installs it.
+        "plugin": start_venv(base / "plugin", str(source), "-c", str(constraints)),
+    }
+    yield installs
+    for _, install in installs.values():  # one no selected test needed
+        if install.poll() is None:
+            install.terminate()
+            install.communicate(timeout=60)
 
 
 @pytest.fixture(scope="session")
-def plugin_python(tmp_path_factory) -> Path:
-    """Python of a venv holding only this package and what pyproject.toml declares, at the pinned versions."""
-    base = tmp_path_factory.mktemp("plugin")
-    source = package_source(base / "src")
-    constraints = constraints_from_requirements(base / "constraints.txt")
-    return make_venv(base / "venv", str(source), "-c", str(constraints))
+def runtime_python(_installs) -> Path:
+    return finished(*_installs["runtime"])
+
+
+@pytest.fixture(scope="session")
+def plugin_python(_installs) -> Path:
+    return finished(*_installs["plugin"])
