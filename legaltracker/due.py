@@ -4,8 +4,11 @@ from django.db.models import Q
 from django.utils import timezone
 
 from legaltracker.conf import app_settings
-from legaltracker.models import CasePage, Court
+from legaltracker.models import Court
 from legaltracker.quota import SharedQuota
+from legaltracker.services.scheduling import due_case_ids
+
+__all__ = ["MAX_CASES_PER_RUN", "due_case_ids", "due_court_ids", "refresh_budget"]
 
 MAX_CASES_PER_RUN = 50
 
@@ -24,19 +27,7 @@ def due_court_ids(now=None) -> list[str]:
     return list(courts)
 
 
-def due_case_ids(limit: int, now=None) -> list[int]:
-    """Tracked cases whose next CourtListener refresh is due, the longest overdue first."""
-    now = now or timezone.now()
-    due = (
-        CasePage.objects.filter(tracking=True)
-        .filter(Q(status__isnull=True) | Q(status__next_refresh_at__isnull=True) | Q(status__next_refresh_at__lte=now))
-        .order_by("status__next_refresh_at")
-        .values_list("pk", flat=True)
-    )
-    return list(due[:limit])
-
-
 def refresh_budget() -> int:
     """How many case refreshes the shared CourtListener quota allows now, at most MAX_CASES_PER_RUN."""
-    left = [usage.limit - usage.used for usage in SharedQuota.courtlistener().usage() if usage.limit]
-    return min(max(min(left), 0), MAX_CASES_PER_RUN) if left else MAX_CASES_PER_RUN
+    remaining = SharedQuota.courtlistener().remaining()
+    return MAX_CASES_PER_RUN if remaining is None else min(remaining, MAX_CASES_PER_RUN)

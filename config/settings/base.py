@@ -108,6 +108,10 @@ if REDIS_URL:
     }
     CELERY_BROKER_URL = redis_db_url(REDIS_URL, REDIS_DB_BROKER)
     CELERY_RESULT_BACKEND = redis_db_url(REDIS_URL, REDIS_DB_RESULTS)
+    # Redis hands an unacknowledged task to another worker after this many seconds; tasks waiting
+    # on a countdown are unacknowledged, so it must exceed the longest retry countdown
+    # (LEGALTRACKER_MAX_RETRY_COUNTDOWN_SECONDS) plus the task time limit (checked by legaltracker).
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600)}
 else:
     # Embedded default: a cache every process shares (web, worker, beat) and a broker on disk.
     CACHES = {

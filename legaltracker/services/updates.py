@@ -11,14 +11,17 @@ from datetime import timedelta
 
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
 
 from legaltracker.conf import app_settings
 from legaltracker.models import CasePage, CaseStatus, Court, DocketEntry, StatusChange
-from legaltracker.rules import match_rule
 from legaltracker.signals import case_status_changed
 from legaltracker.sources.base import DocketUpdate, EntryData
-from legaltracker.statuses import FINAL_STATUSES, Health, Source, Status
+from legaltracker.status_engine import Outcome, replay
+from legaltracker.status_engine.machine import TERMINATED
+from legaltracker.statuses import Health, Source, Status
 
 logger = logging.getLogger("legaltracker.services")
 
@@ -33,7 +36,6 @@ METADATA_FIELDS = (
     "date_last_filing",
     "parties",
 )
-REFRESH_LOCK_SECONDS = 300
 
 
 @dataclass
@@ -113,29 +115,35 @@ def _headline(text: str) -> str:
     return text if len(text) <= HEADLINE_LENGTH else text[: HEADLINE_LENGTH - 1].rsplit(" ", 1)[0] + "…"
 
 
-def derive_status(case_id: int, date_terminated) -> tuple[Status, DocketEntry | None]:
-    """Read the docket oldest first; the last entry a rule matches decides the status."""
-    entries = DocketEntry.objects.filter(case_id=case_id).only("id", "description", "date_filed", "entry_number")
-    entries = entries.order_by("date_filed", "entry_number", "pk")
-    status, cause, last = Status.FILED, None, None
-    for entry in entries.iterator():
-        last = entry
-        rule = match_rule(entry.description)
-        if rule is not None:
-            status, cause = rule.status, entry
-    if last is not None and cause is None:
-        status = Status.ACTIVE
-    if date_terminated and status not in FINAL_STATUSES and status != Status.APPEAL:
-        status = Status.CLOSED
-    return status, cause or last
+def derive_status(case_id: int, date_terminated) -> Outcome:
+    """Replay the case's docket oldest first through the status engine."""
+    entries = DocketEntry.objects.filter(case_id=case_id).only(
+        "id", "description", "date_filed", "entry_number", "document_url"
+    )
+    entries = entries.order_by(F("date_filed").asc(nulls_last=True), F("entry_number").asc(nulls_last=True), "pk")
+    return replay(entries.iterator(), date_terminated=date_terminated)
 
 
-def _record_change(status: CaseStatus, new_status: str, *, cause, source: str, actor: str, reason: str = "") -> None:
+def _describe(outcome: Outcome, date_terminated) -> tuple[str, object]:
+    """The headline readers see beside the status, and the date it refers to."""
+    if outcome.rule is TERMINATED:
+        return (
+            f"The court's docket shows the case terminated on {date_format(date_terminated, 'N j, Y')}.",
+            date_terminated,
+        )
+    cause = outcome.cause
+    return (_headline(cause.description), cause.date_filed) if cause else ("", None)
+
+
+def _record_change(
+    status: CaseStatus, new_status: str, *, cause, source: str, actor: str, reason: str = "", rule: str = ""
+) -> None:
     StatusChange.objects.create(
         case_id=status.case_id,
         from_status=status.status,
         to_status=new_status,
         cause_entry=cause,
+        rule=rule,
         source=source,
         actor=actor,
         reason=reason,
@@ -171,17 +179,20 @@ def apply_update(case_id: int, update: DocketUpdate, actor: str) -> ApplyResult:
         status = _locked_status(case_id)
         created = _upsert_entries(case_id, update.entries)
         metadata_changed = _merge_metadata(status, update)
-        derived, cause = derive_status(case_id, status.date_terminated)
+        outcome = derive_status(case_id, status.date_terminated)
+        derived, cause = outcome.status, outcome.cause
         status_changed = False
-        if derived != status.derived_status or (cause and cause.pk != status.status_entry_id):
-            status.derived_status = derived
-            status.status_entry = cause
-            status.headline = _headline(cause.description) if cause else ""
-            status.last_event_date = cause.date_filed if cause else None
+        if (derived, cause.pk if cause else None, outcome.rule_name) != (
+            status.derived_status,
+            status.status_entry_id,
+            status.status_rule,
+        ):
+            status.derived_status, status.status_entry, status.status_rule = derived, cause, outcome.rule_name
+            status.headline, status.last_event_date = _describe(outcome, status.date_terminated)
             metadata_changed = True
         effective = status.override_status or derived
         if effective != status.status:
-            _record_change(status, effective, cause=cause, source=update.source, actor=actor)
+            _record_change(status, effective, cause=cause, source=update.source, actor=actor, rule=outcome.rule_name)
             status_changed = True
         health_changed = status.health != Health.OK
         status.health, status.health_message = Health.OK, _access_note(status)
@@ -227,6 +238,7 @@ def clear_override(case_id: int, user) -> None:
                 status,
                 status.derived_status,
                 cause=status.status_entry,
+                rule=status.status_rule,
                 source=Source.MANUAL,
                 actor=_editor(user),
                 reason="Override cleared",
@@ -259,9 +271,15 @@ def _refresh_lock_key(case_id: int) -> str:
     return f"legaltracker:refresh-lock:{case_id}"
 
 
+def refresh_lock_seconds() -> int:
+    """The lock lives as long as a refresh task may run: a killed worker's lock is gone by the time
+    a retry of its task could start, and a live task never loses it mid-refresh."""
+    return app_settings.LEGALTRACKER_TASK_TIME_LIMIT
+
+
 def refresh_lock(case_id: int) -> bool:
     """Take the per-case refresh lock; False means another worker is refreshing this case."""
-    return cache.add(_refresh_lock_key(case_id), "1", timeout=REFRESH_LOCK_SECONDS)
+    return cache.add(_refresh_lock_key(case_id), "1", timeout=refresh_lock_seconds())
 
 
 def release_refresh_lock(case_id: int) -> None:
@@ -276,11 +294,21 @@ def _after_change(case_id: int, status_changed: bool = False) -> None:
     except Exception:  # a cache or purge failure must never undo or hide a committed update
         logger.exception("Invalidating caches for case %s failed", case_id)
     if status_changed:
-        case = CasePage.objects.select_related("status").filter(pk=case_id).first()
-        if case is not None:
-            for receiver, outcome in case_status_changed.send_robust(CasePage, case=case, status=case.status):
-                if isinstance(outcome, Exception):  # a subscriber's failure (an email) must not fail the refresh
-                    logger.error("%s failed for case %s", receiver, case_id, exc_info=outcome)
+        announce_status_change(case_id)
+
+
+def announce_status_change(case_id: int) -> None:
+    """Send `case_status_changed` for a case, unless its docket's history is still loading.
+
+    While a backfill runs, the status passes through stages that are old news; the backfill
+    announces once, when the whole docket is in.
+    """
+    case = CasePage.objects.select_related("status").filter(pk=case_id).first()
+    if case is None or case.status.is_backfilling:
+        return
+    for receiver, outcome in case_status_changed.send_robust(CasePage, case=case, status=case.status):
+        if isinstance(outcome, Exception):  # a subscriber's failure (an email) must not fail the refresh
+            logger.error("%s failed for case %s", receiver, case_id, exc_info=outcome)
 
 
 def tracked_cases():

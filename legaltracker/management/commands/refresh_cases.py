@@ -10,15 +10,15 @@ from tqdm import tqdm
 from legaltracker import services
 from legaltracker.conf import app_settings
 from legaltracker.due import due_case_ids, due_court_ids, refresh_budget
-from legaltracker.models import CasePage, Court
-from legaltracker.sources.base import SourceError
+from legaltracker.models import CasePage, CaseStatus, Court
+from legaltracker.sources.base import RateLimited, SourceError
 
 
 class Command(BaseCommand):
     help = "Refresh tracked cases from PACER RSS and CourtListener, inside the shared quota."
 
     def add_arguments(self, parser):
-        parser.add_argument("--case", dest="slug", help="Only this case (slug).")
+        parser.add_argument("--case", dest="slug", help="Only this case (slug); earlier lookup failures are forgiven.")
         parser.add_argument("--court", help="Only cases in this court (CourtListener id).")
         parser.add_argument(
             "--due",
@@ -43,11 +43,20 @@ class Command(BaseCommand):
         for case_id in tqdm(case_ids, desc="Cases", disable=None):
             try:
                 result = services.refresh_case(case_id)
+            except RateLimited as exc:
+                # Not a failure: what arrived is kept, and the rest follows when the quota has room.
+                progress = services.backfill_progress(CaseStatus.objects.filter(pk=case_id).first())
+                self.stdout.write(
+                    f"{slugs.get(case_id)}: {progress + '; ' if progress else ''}CourtListener quota spent, "
+                    f"the rest follows in about {exc.retry_after or 60:.0f}s (next scheduled run or run this again)"
+                )
+                continue
             except SourceError as exc:
                 failures += 1
                 self.stderr.write(f"{slugs.get(case_id)}: {exc}")
                 continue
-            self.stdout.write(f"{slugs.get(case_id)}: {result.skipped or f'{result.created_entries} new entries'}")
+            done = result.skipped or f"{result.created_entries} new entries"
+            self.stdout.write(f"{slugs.get(case_id)}: {done}{'; ' + result.progress if result.progress else ''}")
         if failures:
             raise CommandError(f"{failures} refreshes failed; see the messages above. Nothing half-written.")
 
@@ -57,6 +66,7 @@ class Command(BaseCommand):
             cases = CasePage.objects.filter(slug=slug)
             if not cases.exists():
                 raise CommandError(f"No case with slug {slug!r}.")
+            services.reset_refresh_failures(cases.get().pk)
         if court:
             cases = cases.filter(court_id=court)
         court_ids = (
