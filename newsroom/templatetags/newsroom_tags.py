@@ -14,6 +14,12 @@ def author_url(news_index, author) -> str:
     return news_index.url + news_index.reverse_subpage("author", kwargs={"slug": author.slug})
 
 
+@register.simple_tag
+def feed_url(news_index) -> str:
+    """The RSS feed of a news index."""
+    return news_index.url + news_index.reverse_subpage("feed")
+
+
 @register.simple_tag(takes_context=True)
 def article_meta(context, page):
     """Description, canonical link, Open Graph tags and NewsArticle JSON-LD for an article."""

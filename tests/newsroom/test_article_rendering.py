@@ -2,7 +2,7 @@
 
 import pytest
 
-from newsroom.models import NewsroomSettings
+from newsroom.models import ArticlePage, NewsroomSettings
 from tests.factories import AuthorFactory, DisclaimerFactory, make_article, make_case, make_image
 
 pytestmark = pytest.mark.django_db
@@ -218,4 +218,8 @@ def test_news_feed_lists_articles_newest_first(client, tree):
     assert xml.index("Newer story") < xml.index("Older story")
     assert "What changed today." in xml and "Feed Writer" in xml and "<category>SEC</category>" in xml
     assert f"<link>http://testserver{news.url}newer-story/</link>" in xml
-    assert 'type="application/rss+xml"' in client.get(news.url).content.decode()
+    # The news index and its articles advertise the feed in the head, whatever base template the site has.
+    discovery = f'<link rel="alternate" type="application/rss+xml" title="News" href="{news.url}feed/">'
+    assert discovery in client.get(news.url).content.decode().split("</head>")[0]
+    newer = ArticlePage.objects.get(title="Newer story")
+    assert discovery in client.get(newer.url).content.decode().split("</head>")[0]
