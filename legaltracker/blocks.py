@@ -60,8 +60,10 @@ def _first_widget_on_page(request) -> bool:
     return True
 
 
-def _chosen_cases(block, value):
-    """Cases chosen in case widget blocks anywhere inside a block's value, nested blocks included."""
+def cases_chosen_in(block, value):
+    """Cases chosen in case widget blocks anywhere inside a block's value, nested blocks included.
+
+    It walks the block definitions, not block names, so the widget is found under any name."""
     if value is None:
         return
     if isinstance(block, CaseWidgetBlock):
@@ -69,13 +71,13 @@ def _chosen_cases(block, value):
             yield value["case"]
     elif isinstance(block, blocks.StreamBlock):
         for child in value:
-            yield from _chosen_cases(child.block, child.value)
+            yield from cases_chosen_in(child.block, child.value)
     elif isinstance(block, blocks.StructBlock):
         for name, child_block in block.child_blocks.items():
-            yield from _chosen_cases(child_block, value.get(name))
+            yield from cases_chosen_in(child_block, value.get(name))
     elif isinstance(block, blocks.ListBlock):
         for item in value:
-            yield from _chosen_cases(block.child_block, item)
+            yield from cases_chosen_in(block.child_block, item)
 
 
 def case_pages_on(page) -> list:
@@ -83,7 +85,7 @@ def case_pages_on(page) -> list:
     found = {}
     for field in page._meta.get_fields():
         if isinstance(field, StreamField):
-            for case in _chosen_cases(field.stream_block, getattr(page, field.name)):
+            for case in cases_chosen_in(field.stream_block, getattr(page, field.name)):
                 if case.live:
                     found.setdefault(case.pk, case)
     return list(found.values())
