@@ -63,7 +63,8 @@ def _first_widget_on_page(request) -> bool:
 def cases_chosen_in(block, value):
     """Cases chosen in case widget blocks anywhere inside a block's value, nested blocks included.
 
-    It walks the block definitions, not block names, so the widget is found under any name."""
+    It walks the block definitions, not block names, so the widget is found under any name.
+    """
     if value is None:
         return
     if isinstance(block, CaseWidgetBlock):
