@@ -34,7 +34,7 @@ def check_production_settings(app_configs=None, **kwargs):
             Warning(
                 "No Celery broker is configured: cases are looked up only when `manage.py refresh_cases` runs.",
                 hint=(
-                    "Run `manage.py refresh_cases` from cron every few minutes, or configure a Celery app with "
+                    "Run `manage.py refresh_cases --due` from cron every few minutes, or configure a Celery app with "
                     "CELERY_BROKER_URL and run a worker and beat (legaltracker.tasks.schedule_due_refreshes)."
                 ),
                 id="legaltracker.W002",
