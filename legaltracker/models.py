@@ -258,6 +258,9 @@ class DocketEntry(models.Model):
     entry_number = models.PositiveIntegerField(null=True, blank=True)
     date_filed = models.DateField(null=True, blank=True)
     description = models.TextField(help_text="Plain text as the court wrote it; never rendered as HTML.")
+    short_description = models.CharField(
+        max_length=200, blank=True, help_text="The court's name for the kind of document, when the source gives it."
+    )
     document_url = models.URLField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -8,12 +8,12 @@ from legaltracker.conf import app_settings
 
 def rule_explained(case_status) -> dict | None:
     """The status engine's rule behind the derived status, with the reason it exists."""
-    from legaltracker.status_engine.events import NO_RULE, RULES
+    from legaltracker.status_engine.events import DOCUMENT_TYPE_REQUEST, NO_RULE, RULES
     from legaltracker.status_engine.machine import FIRST_ACTIVITY, TERMINATED
 
     if case_status is None or not case_status.status_rule:
         return None
-    known = {rule.name: rule.why for rule in (*RULES, NO_RULE, FIRST_ACTIVITY, TERMINATED)}
+    known = {rule.name: rule.why for rule in (*RULES, NO_RULE, DOCUMENT_TYPE_REQUEST, FIRST_ACTIVITY, TERMINATED)}
     return {"name": case_status.status_rule, "why": known.get(case_status.status_rule, "")}
 
 

@@ -73,6 +73,7 @@ def _upsert_entries(case_id: int, entries: list[EntryData]) -> int:
             if twin.source == Source.PACER_RSS and data.source == Source.COURTLISTENER:
                 twin.source, twin.source_id = data.source, data.source_id
                 twin.description = data.description or twin.description
+                twin.short_description = data.short_description or twin.short_description
                 twin.document_url = data.document_url or twin.document_url
                 twin.date_filed = data.date_filed or twin.date_filed
                 twin.save()
@@ -85,6 +86,7 @@ def _upsert_entries(case_id: int, entries: list[EntryData]) -> int:
             entry_number=data.entry_number,
             date_filed=data.date_filed,
             description=data.description,
+            short_description=data.short_description[:200],
             document_url=data.document_url[:500],
         )
         to_create[key] = entry
@@ -118,7 +120,7 @@ def _headline(text: str) -> str:
 def derive_status(case_id: int, date_terminated) -> Outcome:
     """Replay the case's docket oldest first through the status engine."""
     entries = DocketEntry.objects.filter(case_id=case_id).only(
-        "id", "description", "date_filed", "entry_number", "document_url"
+        "id", "description", "short_description", "date_filed", "entry_number", "document_url"
     )
     entries = entries.order_by(F("date_filed").asc(nulls_last=True), F("entry_number").asc(nulls_last=True), "pk")
     return replay(entries.iterator(), date_terminated=date_terminated)

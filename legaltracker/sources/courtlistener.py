@@ -64,6 +64,7 @@ def entry_from_json(item: dict) -> EntryData:
         date_filed=_date(item.get("date_filed")),
         description=str(description),
         document_url=document_url,
+        short_description=str(main.get("description") or "")[:200] if item.get("description") else "",
     )
 
 

@@ -11,7 +11,7 @@ from types import SimpleNamespace
 
 from django.utils.dateparse import parse_date
 
-from legaltracker.status_engine.events import classify
+from legaltracker.status_engine.events import classify_entry
 from legaltracker.status_engine.machine import ENDINGS, close_if_terminated, history
 from legaltracker.statuses import Status
 
@@ -67,7 +67,7 @@ def load_sequences(folder: Path) -> list[dict]:
 def score_entries(items: list[dict]) -> EntryScore:
     score = EntryScore()
     for item in items:
-        rule = classify(item["text"])
+        rule = classify_entry(item["text"], item.get("doc_type") or "")
         got, expected = rule.event.label, item["expected"]
         score.total += 1
         score.per_label[expected][1] += 1
@@ -86,7 +86,10 @@ def score_sequences(dockets: list[dict]) -> SequenceScore:
     for docket in dockets:
         score.dockets += 1
         raws = docket["entries"]
-        entries = [SimpleNamespace(description=raw["text"], raw=raw) for raw in raws]
+        entries = [
+            SimpleNamespace(description=raw["text"], short_description=raw.get("doc_type") or "", raw=raw)
+            for raw in raws
+        ]
         engine_before, expected = Status.FILED, Status.FILED
         outcome = None
         for index, (entry, _, outcome) in enumerate(history(entries)):

@@ -79,25 +79,25 @@ _APPELLATE = r"\b(?:usca|u\.s\.c\.a|court of appeals|\d+(?:st|nd|rd|th) circuit|
 _CONDITIONAL = r"\b(?:may|will|could|shall) be (?:\w+ )?dismissed\b|\bsubject to dismissal\b"
 _NOTICE_OF_APPEAL = r"notice(?: of|,) (?:interlocutory |cross[- ]|amended |limited |joint )?appeal\b"
 
-RULES: list[Rule] = [
-    # Filings that ask the court for something, and clerical entries, change nothing by themselves.
-    Rule(
-        "a request or a filing about the case",
-        Event.NONE,
-        _re(
-            r"^\W*(?:\d+\W+)?(?:(?:joint|consent|emergency|unopposed|renewed|amended|supplemental|second|first|cross|bnc|"
-            r"ex parte|defendants?['’]?s?|plaintiffs?['’]?s?|pro se|sealed|redacted|text|\w+['’]s)\s+)*"
-            r"(?:motion|letter motion|memorandum (?:of law|of points|in support|in opposition)|memo\b|response|reply|brief|"
-            r"declaration|affidavit|affirmation|exhibit|proposed|objection|report and recommendations?|"
-            r"request|application(?! for (?:an? )?(?:order (?:authorizing )?)?pen register)|opposition|sur-?reply|status report|"
-            r"transcript|summons|appeal fee|appeal transcript|appeal record|transmission|certificate|sealed document|"
-            r"designated clerk|acknowledg(?:e)?ment|notification|letter(?! (?:order|of (?:dismissal|discontinuance))))\b"
-        ),
-        "A motion, letter, brief or declaration asks for a ruling; only the ruling moves the case.",
-        unless=_re(
-            r"\bsettlement (?:was |has been |had been )?reached\b|\breached (?:a |an )?(?:\w+ ){0,4}settlement\b"
-        ),
+# Filings that ask the court for something, and clerical entries, change nothing by themselves.
+REQUEST = Rule(
+    "a request or a filing about the case",
+    Event.NONE,
+    _re(
+        r"^\W*(?:\d+\W+)?(?:(?:joint|consent|emergency|unopposed|renewed|amended|supplemental|second|first|cross|bnc|"
+        r"ex parte|defendants?['’]?s?|plaintiffs?['’]?s?|pro se|sealed|redacted|text|\w+['’]s)\s+)*"
+        r"(?:motion|letter motion|memorandum (?:of law|of points|in support|in opposition)|memo\b|response|reply|brief|"
+        r"declaration|affidavit|affirmation|exhibit|proposed|objection|report and recommendations?|"
+        r"request|application(?! for (?:an? )?(?:order (?:authorizing )?)?pen register)|opposition|sur-?reply|status report|"
+        r"transcript|summons|appeal fee|appeal transcript|appeal record|transmission|certificate|sealed document|"
+        r"designated clerk|acknowledg(?:e)?ment|notification|letter(?! (?:order|of (?:dismissal|discontinuance))))\b"
     ),
+    "A motion, letter, brief or declaration asks for a ruling; only the ruling moves the case.",
+    unless=_re(r"\bsettlement (?:was |has been |had been )?reached\b|\breached (?:a |an )?(?:\w+ ){0,4}settlement\b"),
+)
+
+RULES: list[Rule] = [
+    REQUEST,
     Rule(
         "a notice that is not an appeal, a dismissal or a settlement",
         Event.NONE,
@@ -311,3 +311,19 @@ def classify(text: str) -> Rule:
         if rule.matches(text):
             return rule
     return NO_RULE
+
+
+DOCUMENT_TYPE_REQUEST = Rule(
+    "document type: a request",
+    Event.NONE,
+    REQUEST.pattern,
+    "The court's own name for the document (CourtListener's short description) says it is a motion, "
+    "letter or brief, whatever its long text quotes.",
+)
+
+
+def classify_entry(text: str, short_description: str = "") -> Rule:
+    """Like `classify`, but the document's type, where the source gives it, outranks its text."""
+    if short_description and REQUEST.matches(normalise_text(short_description)):
+        return DOCUMENT_TYPE_REQUEST
+    return classify(text)

@@ -10,7 +10,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from legaltracker.status_engine.events import Event, Rule, classify
+from legaltracker.status_engine.events import Event, Rule
+from legaltracker.status_engine.events import classify_entry as classify_entry_text
 from legaltracker.statuses import Status
 
 S = Status
@@ -96,7 +97,9 @@ def history(entries: Iterable, classify_entry=None) -> Iterator[tuple[object, Ru
     Entries docketed before the initiating document (an arrest, a summons) do not make the case
     active: it starts with the complaint or indictment.
     """
-    classify_entry = classify_entry or (lambda entry: classify(entry.description))
+    classify_entry = classify_entry or (
+        lambda entry: classify_entry_text(entry.description, getattr(entry, "short_description", ""))
+    )
     read = [(entry, classify_entry(entry)) for entry in entries]
     opening = next((index for index, (_, rule) in enumerate(read) if rule.event == Event.FILED), -1)
     outcome = Outcome(S.FILED)

@@ -6,9 +6,14 @@ from types import SimpleNamespace
 
 import pytest
 
-from legaltracker.status_engine import Event, classify, replay
+from legaltracker import services
+from legaltracker.models import CaseStatus, DocketEntry
+from legaltracker.sources.base import DocketUpdate
+from legaltracker.sources.courtlistener import entry_from_json
+from legaltracker.status_engine import Event, classify, classify_entry, replay
 from legaltracker.status_engine.evaluation import evaluate, report
 from legaltracker.statuses import Status
+from tests.factories import make_case
 
 CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "status_corpus"
 
@@ -70,6 +75,33 @@ def test_entries_read_as_events(text, event):
 )
 def test_false_alarms_change_nothing(text):
     assert classify(text).event == Event.NONE
+
+
+def test_the_document_type_outranks_what_the_text_quotes():
+    text = "The action is dismissed as settled, the defendants argue in the attached memorandum."
+    assert classify(text).event == Event.SETTLED
+    assert classify_entry(text, "Memorandum of Law in Support").event == Event.NONE
+    assert (
+        classify_entry("ORDER granting [20] Motion to Dismiss.", "Order on Motion to Dismiss").event == Event.DISMISSED
+    )
+
+
+@pytest.mark.django_db
+def test_courtlistener_entries_keep_the_documents_short_description(tree):
+    item = {
+        "id": 7,
+        "entry_number": 12,
+        "description": "MOTION to Dismiss the Complaint by Coinbase, Inc.",
+        "recap_documents": [{"document_type": 1, "description": "Motion to Dismiss", "absolute_url": "/docket/1/12/"}],
+    }
+    entry = entry_from_json(item)
+    assert entry.short_description == "Motion to Dismiss"
+    _, _, cases = tree
+    case = make_case(cases)
+    services.apply_update(case.pk, DocketUpdate(source=entry.source, entries=[entry]), actor="test")
+    stored = DocketEntry.objects.get(case=case)
+    assert stored.short_description == "Motion to Dismiss"
+    assert CaseStatus.objects.get(pk=case.pk).status_rule == "first activity"
 
 
 def _docket(*texts):
