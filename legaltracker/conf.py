@@ -53,12 +53,20 @@ DEFAULTS = {
     "WIDGET_POLL_SECONDS": 60,
     # Seconds a web process reuses a widget payload before asking the shared cache again.
     "WIDGET_LOCAL_CACHE_SECONDS": 2,
+    # Seconds a widget payload stays in the default cache. Every change invalidates it there, but a
+    # per-process cache (LocMemCache) only hears of changes made in the same process, so there the
+    # shorter time applies and bounds how stale a widget can be.
+    "WIDGET_CACHE_SECONDS": 3600,
+    "WIDGET_UNSHARED_CACHE_SECONDS": 10,
     # Seconds a case page or the case index keeps its rendered content as a fragment (0: never).
     # Every case change deletes the fragment of the page's own URL; a variant with a query string
     # (?page=2, filters) is not named by purges and simply expires, as it does at a CDN.
     "LEGALTRACKER_PAGE_FRAGMENT_SECONDS": 300,
     # Who may frame the embed page (Content-Security-Policy frame-ancestors).
     "EMBED_FRAME_ANCESTORS": ["*"],
+    # The template case pages extend; it must have Wagtail's project-template blocks
+    # (title, extra_css for head content, body_class, content, extra_js).
+    "LEGALTRACKER_BASE_TEMPLATE": "base.html",
 }
 
 
@@ -72,3 +80,10 @@ class AppSettings:
 
 
 app_settings = AppSettings()
+
+
+def content_fragment_seconds(request) -> int:
+    """How long a case page or the index may keep its rendered content; previews never do."""
+    if getattr(request, "is_preview", False):
+        return 0
+    return app_settings.LEGALTRACKER_PAGE_FRAGMENT_SECONDS

@@ -1,8 +1,11 @@
 """Court cases: the case page editors own, and the docket data only `services` writes."""
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.paginator import InvalidPage, Paginator
 from django.db import models
 from django.utils.functional import SimpleLazyObject
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -11,10 +14,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from legaltracker.conf import app_settings
+from legaltracker.conf import app_settings, content_fragment_seconds
 from legaltracker.docket_numbers import is_recognised, normalise_docket_number
+from legaltracker.links import absolute_page_url, absolute_url
 from legaltracker.panels import CaseStatusPanel
 from legaltracker.statuses import Health, RefreshFailure, Source, Status
+
+TIMELINE_PAGE_SIZE = 25
 
 
 class Court(models.Model):
@@ -65,13 +71,6 @@ class Allegation(models.Model):
         return self.name
 
 
-def content_fragment_seconds(request) -> int:
-    """How long a case page or the index may keep its rendered content; previews never do."""
-    if getattr(request, "is_preview", False):
-        return 0
-    return app_settings.LEGALTRACKER_PAGE_FRAGMENT_SECONDS
-
-
 class CaseIndexPage(Page):
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
@@ -81,20 +80,16 @@ class CaseIndexPage(Page):
 
     def route(self, request, path_components):
         """A case below the index in one query: specific, with the court and status its page shows."""
-        if len(path_components) == 1 and self.live:
-            case = (
-                CasePage.objects.child_of(self)
-                .filter(slug=path_components[0])
-                .select_related("court", "status")
-                .first()
-            )
-            if case is not None:
-                case._cached_parent_obj = self
-                return case.route(request, [])
-        return super().route(request, path_components)
+        found = CasePage.objects.child_of(self).select_related("court", "status")
+        case = found.filter(slug=path_components[0]).first() if len(path_components) == 1 and self.live else None
+        if case is None:
+            return super().route(request, path_components)
+        case._cached_parent_obj = self
+        return case.route(request, [])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["legaltracker_base_template"] = app_settings.LEGALTRACKER_BASE_TEMPLATE
         cases = CasePage.objects.live().child_of(self).select_related("court", "status").order_by("title")
         allegation, brought_by = request.GET.get("allegation"), request.GET.get("brought_by")
         if allegation:
@@ -226,12 +221,27 @@ class CasePage(Page):
         docket_id = self.resolved_courtlistener_id
         return f"https://www.courtlistener.com/docket/{docket_id}/" if docket_id else ""
 
-    def get_context(self, request, *args, **kwargs):
-        from legaltracker.selectors import case_timeline
+    def timeline(self, page_number=None):
+        """A page of the case's docket entries, newest first; an unknown page number shows the first."""
+        entries = self.docket_entries.order_by(
+            models.F("date_filed").desc(nulls_last=True), models.F("entry_number").desc(nulls_last=True), "-pk"
+        )
+        paginator = Paginator(entries, TIMELINE_PAGE_SIZE)
+        try:
+            return paginator.page(page_number or 1)
+        except InvalidPage:
+            return paginator.page(1)
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["legaltracker_base_template"] = app_settings.LEGALTRACKER_BASE_TEMPLATE
+        context["oembed_url"] = (
+            absolute_url("legaltracker:oembed")
+            + "?"
+            + urlencode({"url": absolute_page_url(self, request), "format": "json"})
+        )
         # Lazy: when the page's content fragment is cached, the timeline is never read.
-        context["timeline"] = SimpleLazyObject(lambda: case_timeline(self, page_number=request.GET.get("page")))
+        context["timeline"] = SimpleLazyObject(lambda: self.timeline(page_number=request.GET.get("page")))
         context["case_status"] = getattr(self, "status", None)
         context["fragment_seconds"] = content_fragment_seconds(request)
         return context
@@ -346,6 +356,15 @@ class CaseStatus(models.Model):
     def is_backfilling(self) -> bool:
         """The first full read of the docket's history has started and not finished."""
         return bool(self.entries_cursor) and not self.backfill_done
+
+    @property
+    def backfill_progress(self) -> str:
+        """ "backfilling: 200 of about 620 entries" while the docket's history is loading; else ""."""
+        if not self.is_backfilling:
+            return ""
+        if self.backfill_total:
+            return f"backfilling: {self.backfill_fetched} of about {self.backfill_total} entries"
+        return f"backfilling: {self.backfill_fetched} entries so far"
 
 
 class StatusChange(models.Model):

@@ -1,41 +1,12 @@
-"""When an editor publishes a case, look its docket up in the background."""
+"""Signals the tracker sends, for other apps (such as `newsroom`) to subscribe to.
 
-from django.db import transaction
-from django.db.models.signals import post_save
-from django.dispatch import receiver
-from wagtail.signals import page_published, page_slug_changed, page_unpublished
+`case_status_changed` is sent after the transaction that changed a case's status has committed,
+in whatever process applied the change (a Celery worker, `refresh_cases`, a webhook), and not
+while a docket's history is still loading (the backfill sends it once, when the history is in).
+Arguments: `sender` (the CasePage class), `case` (the CasePage), `status` (its CaseStatus row).
+Find the pages that embed the case with `wagtail.models.ReferenceIndex.get_references_to(case)`.
+"""
 
-from legaltracker.invalidation import forget_widget
-from legaltracker.models import CasePage
-from legaltracker.purge import purge_case_urls
-from legaltracker.services import ensure_case_status, reset_refresh_failures
+from django.dispatch import Signal
 
-
-@receiver(page_published, sender=CasePage)
-def queue_refresh_on_publish(sender, instance, **kwargs):
-    from legaltracker.tasks import refresh_case
-
-    ensure_case_status(instance.pk)
-    forget_widget(instance.pk, instance.slug)
-    # Its title, court and docket number show on the index and in every article embedding it.
-    transaction.on_commit(lambda: purge_case_urls(instance.pk))
-    if instance.tracking:
-        transaction.on_commit(lambda: refresh_case.delay(instance.pk))
-
-
-@receiver(page_unpublished, sender=CasePage)
-def forget_unpublished_case(sender, instance, **kwargs):
-    forget_widget(instance.pk, instance.slug)
-    transaction.on_commit(lambda: purge_case_urls(instance.pk))
-
-
-@receiver(page_slug_changed, sender=CasePage)
-def forget_old_slug(sender, instance, instance_before, **kwargs):
-    forget_widget(instance.pk, instance_before.slug, instance.slug)
-
-
-@receiver(post_save, sender=CasePage)
-def retry_failed_lookups_on_save(sender, instance, **kwargs):
-    # Workers never save pages, so a save is an editor (or a command) who may have fixed the docket
-    # number or the court: earlier "not found" or "refused" failures no longer hold.
-    reset_refresh_failures(instance.pk)
+case_status_changed = Signal()

@@ -12,10 +12,8 @@ from legaltracker.statuses import Source
 DOCKET_ALERT = 1
 
 
-def receive_event(idempotency_key: str, body: dict) -> bool:
-    """Store a delivery; False when the same event (a retry) was already stored."""
-    from legaltracker.tasks import process_webhook_event
-
+def receive_event(idempotency_key: str, body: dict) -> int | None:
+    """Store a delivery and return its id; None when the same event (a retry) was already stored."""
     event_type = body.get("webhook", {}).get("event_type") if isinstance(body.get("webhook"), dict) else None
     try:
         with transaction.atomic():
@@ -23,9 +21,8 @@ def receive_event(idempotency_key: str, body: dict) -> bool:
                 idempotency_key=idempotency_key[:64], event_type=event_type, payload=body
             )
     except IntegrityError:
-        return False
-    transaction.on_commit(lambda: process_webhook_event.delay(event.pk))
-    return True
+        return None
+    return event.pk
 
 
 def updates_from_docket_alert(payload: dict) -> dict[int, DocketUpdate]:

@@ -1,12 +1,15 @@
 """The newsroom's settings, each with its default, read lazily from Django's settings.
 
-A host site sets nothing to get working defaults. Read values as `app_settings.NAME` at call time
-(never at import), so tests and hosts that change settings see the new value.
+A host site sets nothing to get working defaults; `newsroom.checks` warns about what a production
+site should set. Read values as `app_settings.NAME` at call time, never at import.
 """
 
 from django.conf import settings
 
 DEFAULTS = {
+    # The template the newsroom's pages extend. It must have Wagtail's project-template blocks:
+    # title, extra_css (head content: metadata, stylesheets), body_class, content, extra_js.
+    "NEWSROOM_BASE_TEMPLATE": "base.html",
     # Public pages, as told to browsers and CDNs: browsers revalidate after NEWSROOM_MAX_AGE (a 304
     # when nothing changed); a CDN keeps a page NEWSROOM_S_MAXAGE seconds unless purged first, and
     # may serve it up to NEWSROOM_STALE_WHILE_REVALIDATE seconds longer while it fetches a new copy.
@@ -34,3 +37,8 @@ class AppSettings:
 
 
 app_settings = AppSettings()
+
+
+def template_context() -> dict:
+    """What every newsroom template needs from the settings, whatever renders it (page or preview)."""
+    return {"newsroom_base_template": app_settings.NEWSROOM_BASE_TEMPLATE}

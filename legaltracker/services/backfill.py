@@ -15,7 +15,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from legaltracker.models import CaseStatus, StatusChange
-from legaltracker.services.updates import apply_update
+from legaltracker.services.updates import announce_status_change, apply_update
 from legaltracker.sources.base import DocketNotFound, DocketUpdate, MalformedData, SourceForbidden
 from legaltracker.statuses import Source
 
@@ -110,11 +110,9 @@ def _status_moved_during_backfill(case_id: int) -> bool:
 
 
 def _notify_authors(case_id: int) -> None:
-    # Authors are not told about each status a half-loaded history passes through (see
-    # notifications); they hear once, when the whole docket is in.
-    from legaltracker.tasks import notify_authors
-
-    notify_authors.delay(case_id)
+    # Subscribers (authors' emails) are not told about each status a half-loaded history passes
+    # through; they hear once, when the whole docket is in.
+    announce_status_change(case_id)
 
 
 def _history_loaded(case_id: int) -> None:
@@ -134,8 +132,4 @@ def _record_total(client, case_id: int, count_url: str) -> None:
 
 def backfill_progress(status: CaseStatus | None) -> str:
     """ "backfilling: 200 of about 620 entries" while the docket's history is loading; else ""."""
-    if status is None or not status.is_backfilling:
-        return ""
-    if status.backfill_total:
-        return f"backfilling: {status.backfill_fetched} of about {status.backfill_total} entries"
-    return f"backfilling: {status.backfill_fetched} entries so far"
+    return status.backfill_progress if status is not None else ""

@@ -17,6 +17,7 @@ from django.utils.dateformat import format as date_format
 
 from legaltracker.conf import app_settings
 from legaltracker.models import CasePage, CaseStatus, Court, DocketEntry, StatusChange
+from legaltracker.signals import case_status_changed
 from legaltracker.sources.base import DocketUpdate, EntryData
 from legaltracker.status_engine import Outcome, replay
 from legaltracker.status_engine.machine import TERMINATED
@@ -295,9 +296,21 @@ def _after_change(case_id: int, status_changed: bool = False) -> None:
     except Exception:  # a cache or purge failure must never undo or hide a committed update
         logger.exception("Invalidating caches for case %s failed", case_id)
     if status_changed:
-        from legaltracker.tasks import notify_authors
+        announce_status_change(case_id)
 
-        notify_authors.delay(case_id)
+
+def announce_status_change(case_id: int) -> None:
+    """Send `case_status_changed` for a case, unless its docket's history is still loading.
+
+    While a backfill runs, the status passes through stages that are old news; the backfill
+    announces once, when the whole docket is in.
+    """
+    case = CasePage.objects.select_related("status").filter(pk=case_id).first()
+    if case is None or case.status.is_backfilling:
+        return
+    for receiver, outcome in case_status_changed.send_robust(CasePage, case=case, status=case.status):
+        if isinstance(outcome, Exception):  # a subscriber's failure (an email) must not fail the refresh
+            logger.error("%s failed for case %s", receiver, case_id, exc_info=outcome)
 
 
 def tracked_cases():

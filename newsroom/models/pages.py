@@ -17,10 +17,10 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from legaltracker.blocks import case_pages_in_stream
-from legaltracker.selectors import widget_payloads
+from legaltracker.blocks import case_widget_payloads
 from newsroom.blocks import ArticleBodyBlock
 from newsroom.conf import app_settings as newsroom_settings
+from newsroom.conf import template_context
 
 ARTICLES_PER_PAGE = 10
 
@@ -142,14 +142,14 @@ class ArticlePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context.update(template_context())
         # Lazy, so a hit in the article's fragment cache (see article_page.html) costs no query.
         context["authors"] = SimpleLazyObject(self.get_authors)
         context["disclaimer"] = SimpleLazyObject(lambda: self.get_disclaimer(request))
         context["news_index"] = SimpleLazyObject(self.get_news_index)
-        # All live case widgets in the body share one lookup instead of one per widget.
-        context["case_widgets"] = SimpleLazyObject(lambda: widget_payloads(case_pages_in_stream(self.body)))
+        # The same lookup the case widgets in the body share, so the note costs no extra query.
         context["case_updates"] = SimpleLazyObject(
-            lambda: self.cases_changed_since_publication(context["case_widgets"].values())
+            lambda: self.cases_changed_since_publication(case_widget_payloads(self, request).values())
         )
         # Previews show unsaved content under the admin's URL: never read or fill the fragment cache.
         if not getattr(request, "is_preview", False) and newsroom_settings.NEWSROOM_PAGE_CACHE_ENABLED:
@@ -192,6 +192,11 @@ class NewsIndexPage(RoutablePageMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["newsroom.ArticlePage"]
     template = "newsroom/news_index_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(template_context())
+        return context
 
     def articles(self):
         """Live articles below the index, newest first, with what a teaser shows."""

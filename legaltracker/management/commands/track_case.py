@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Site
 
+from legaltracker.dispatch import celery_configured
 from legaltracker.docket_numbers import normalise_docket_number
 from legaltracker.models import CaseIndexPage, CasePage, Court
 
@@ -34,4 +35,8 @@ class Command(BaseCommand):
         case = CasePage(title=title or f"{court} {docket_number}", court=court_obj, docket_number=docket_number)
         index.add_child(instance=case)
         case.save_revision().publish()
-        self.stdout.write(self.style.SUCCESS(f"Tracking {case.title} at {case.url}; a docket lookup is queued."))
+        if celery_configured():
+            next_step = "a docket lookup is queued"
+        else:
+            next_step = "`manage.py refresh_cases` looks the docket up (no Celery is configured)"
+        self.stdout.write(self.style.SUCCESS(f"Tracking {case.title} at {case.url}; {next_step}."))
