@@ -13,7 +13,8 @@ from django.utils.dateformat import format as date_format
 from legaltracker.cache_keys import widget_cache_key, widget_cache_seconds, widget_slug_key
 from legaltracker.conf import app_settings
 from legaltracker.models import CasePage, CaseStatus, DocketEntry
-from legaltracker.statuses import Status
+from legaltracker.statuses import Health, Status
+from legaltracker.text import reader_date, reader_datetime, without_final_period
 
 WIDGET_MAX_ENTRIES = 10
 LOCAL_MEMO_MAX = 2000
@@ -24,18 +25,43 @@ def _iso(value) -> str | None:
     return value.isoformat() if value else None
 
 
+def _safe_url(url: str) -> str | None:
+    """Court data links are shown only when they are plain web links."""
+    return url if url and url.lower().startswith(("https://", "http://")) else None
+
+
 def _entry_json(entry: DocketEntry) -> dict:
     return {
         "entry_number": entry.entry_number,
         "date_filed": _iso(entry.date_filed),
+        "date_text": reader_date(entry.date_filed),
         "description": entry.description,
-        "url": entry.document_url or None,
+        "url": _safe_url(entry.document_url),
     }
 
 
-def _safe_url(url: str) -> str | None:
-    """Court data links are shown only when they are plain web links."""
-    return url if url and url.lower().startswith(("https://", "http://")) else None
+READER_STALE_NOTE = "This information may be out of date."
+
+
+def reader_source_note(status: CaseStatus | None) -> str:
+    """What readers may hear about source trouble: a plain note, never the operator's message.
+
+    A site without a CourtListener token has switched lookups off on purpose; its cases are not
+    failing, so readers hear nothing about it.
+    """
+    if status is None or status.health == Health.OK:
+        return ""
+    if status.health == Health.STALE and not app_settings.COURTLISTENER_TOKEN:
+        return ""
+    return READER_STALE_NOTE
+
+
+def last_filing_date(status: CaseStatus | None, entries: list[DocketEntry]):
+    """The newest filing date known: the docket's own record or the newest entry we hold."""
+    dates = [entry.date_filed for entry in entries if entry.date_filed]
+    if status is not None and status.date_last_filing:
+        dates.append(status.date_last_filing)
+    return max(dates) if dates else None
 
 
 def status_source(status: CaseStatus | None) -> dict | None:
@@ -55,9 +81,21 @@ def status_source(status: CaseStatus | None) -> dict | None:
     return None
 
 
+def status_sentence(title: str, status_label: str, headline: str, date_text: str) -> str:
+    """ "SEC v. Binance is now dismissed (STIPULATION of Dismissal, May 29, 2025)." for notes to readers."""
+    text = f"{title} is now {status_label.lower()}"
+    if headline:
+        text += f" ({without_final_period(headline)}{', ' + date_text if date_text else ''})"
+    return text + "."
+
+
 def _payload(case: CasePage, status: CaseStatus | None, entries: list[DocketEntry]) -> dict:
     refreshed = bool(status and status.last_checked)
     status_value = status.status if status else Status.FILED
+    last_filing = last_filing_date(status, entries)
+    # An editor's override replaces the docket headline it contradicts.
+    headline = (status.override_reason if status.override_status else status.headline) if status else ""
+    event_date_text = reader_date(status.last_event_date) if status else ""
     return {
         "case": {
             "slug": case.slug,
@@ -70,16 +108,22 @@ def _payload(case: CasePage, status: CaseStatus | None, entries: list[DocketEntr
         "status": status_value,
         "status_label": Status(status_value).label,
         "overridden": bool(status and status.override_status),
-        # An editor's override replaces the docket headline it contradicts.
-        "headline": (status.override_reason if status.override_status else status.headline) if status else "",
+        "headline": headline,
+        # Articles say this when the case has moved on since they were published (widget.js too).
+        "status_sentence": status_sentence(case.title, Status(status_value).label, headline, event_date_text),
         "status_source": status_source(status),
         "last_event_date": _iso(status.last_event_date) if status else None,
+        "last_event_date_text": event_date_text,
+        "last_filing_date": _iso(last_filing),
+        "last_filing_date_text": reader_date(last_filing),
         "last_checked": _iso(status.last_checked) if status else None,
+        "last_checked_text": reader_datetime(status.last_checked) if status else "",
         "version": status.version if status else 0,
         "tracked": case.tracking,
         "refreshed": refreshed,
         "source_health": status.health if status else "ok",
-        "source_message": status.health_message if status else "",
+        # Readers get a plain note; what an operator must fix stays in the admin.
+        "source_message": reader_source_note(status),
         "source_url": case.courtlistener_url or None,
         # The docket's history is still arriving page by page; the status may move as it does.
         "history_loading": bool(status and status.is_backfilling),

@@ -34,8 +34,8 @@ def record_refresh_failure(case_id: int, kind: RefreshFailure, detail: str) -> C
             advice = f" Next try {status.next_refresh_at:%Y-%m-%d %H:%M} UTC."
         message = f"{kind.label}. {detail[:120]}.{advice}"
         changed = (status.health, status.health_message) != (Health.FAILING, message[:300])
+        # `last_checked` stays: a lookup that failed did not check the court record.
         status.health, status.health_message = Health.FAILING, message[:300]
-        status.last_checked = now
         _finish(status, changed)
     return status
 

@@ -198,9 +198,11 @@ def apply_update(case_id: int, update: DocketUpdate, actor: str) -> ApplyResult:
             status_changed = True
         health_changed = status.health != Health.OK
         status.health, status.health_message = Health.OK, _access_note(status)
+        # The first read of the court record turns "not yet checked" into a status readers may trust.
+        first_check = status.last_checked is None
         status.last_checked = timezone.now()
         status.next_refresh_at = next_refresh_time(status)
-        changed = bool(created or metadata_changed or status_changed or health_changed)
+        changed = bool(created or metadata_changed or status_changed or health_changed or first_check)
         _finish(status, changed, status_changed)
     return ApplyResult(created, status_changed, changed, status.version)
 
@@ -253,12 +255,14 @@ def _editor(user) -> str:
 
 
 def mark_source_health(case_id: int, health: str, message: str) -> None:
-    """Record that a source is stale or failing for this case; readers see it on the widget."""
+    """Record that a source is stale or failing for this case, for operators; readers get a plain note.
+
+    It leaves `last_checked` alone: a refresh that was skipped or failed did not check the record.
+    """
     with transaction.atomic():
         status = _locked_status(case_id)
         changed = (status.health, status.health_message) != (health, message[:300])
         status.health, status.health_message = health, message[:300]
-        status.last_checked = timezone.now()
         _finish(status, changed)
 
 

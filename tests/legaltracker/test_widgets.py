@@ -26,7 +26,13 @@ def test_widget_json_keys_types_and_headers(client, case):
     assert isinstance(data["status_label"], str) and isinstance(data["version"], int)
     assert isinstance(data["headline"], str) and data["last_checked"]
     assert "last_event_date" in data and "source_url" in data
-    assert data["entries"][0] == {"entry_number": 1, "date_filed": None, "description": "COMPLAINT filed.", "url": None}
+    assert data["entries"][0] == {
+        "entry_number": 1,
+        "date_filed": None,
+        "date_text": "",
+        "description": "COMPLAINT filed.",
+        "url": None,
+    }
     assert response["Access-Control-Allow-Origin"] == "*"
     assert "public" in response["Cache-Control"] and "stale-while-revalidate=" in response["Cache-Control"]
 
@@ -124,7 +130,15 @@ def test_change_purges_case_urls_and_pages_that_embed_it(
         file_entry(case, "p1", "ORDER granting Motion to Stay.")
 
     purged = sorted(request.path for request, _ in httpserver.log if request.method == "PURGE")
-    expected = [case.url, f"/cases/{case.slug}/widget.json", f"/cases/{case.slug}/embed/", embedding.url, cases.url]
+    expected = [
+        case.url,
+        f"/cases/{case.slug}/widget.json",
+        f"/cases/{case.slug}/embed/",
+        f"/cases/{case.slug}/feed/rss/",
+        f"/cases/{case.slug}/feed/atom/",
+        embedding.url,
+        cases.url,
+    ]
     assert purged == sorted(expected)
     assert sorted(purge_case_urls(case.pk)) and "Unrelated" not in str(purged)
 

@@ -31,17 +31,20 @@
     }
   }
 
+  // Only plain web links from court data become links (the server checks the same).
+  function webLink(url) { return typeof url === "string" && /^https?:\/\//i.test(url) ? url : null; }
+
   function renderEntries(root, entries, limit, changed) {
     var list = field(root, "entries");
     if (!list) { return; }
     var shown = (entries || []).slice(0, limit);
-    var before = list.textContent;
+    var before = list.innerHTML;
     while (list.firstChild) { list.removeChild(list.firstChild); }
     shown.forEach(function (entry) {
       var item = document.createElement("li");
       var date = document.createElement("span");
       date.className = "cw-date";
-      date.textContent = entry.date_filed || "";
+      date.textContent = entry.date_text || "";
       item.appendChild(date);
       item.appendChild(document.createTextNode(" "));
       if (entry.entry_number) {
@@ -55,37 +58,84 @@
       description.className = "cw-desc";
       description.textContent = entry.description || "";
       item.appendChild(description);
+      var url = webLink(entry.url);
+      if (url) {
+        var link = document.createElement("a");
+        link.className = "cw-doc";
+        link.href = url;
+        link.rel = "noopener nofollow";
+        link.textContent = "Document";
+        item.appendChild(document.createTextNode(" "));
+        item.appendChild(link);
+      }
       list.appendChild(item);
     });
     list.hidden = shown.length === 0;
-    if (list.textContent !== before) { changed.push(list); }
+    if (list.innerHTML !== before) { changed.push(list); }
+  }
+
+  function setHidden(root, name, hidden) {
+    var node = field(root, name);
+    if (node) { node.hidden = hidden; }
+  }
+
+  // The article's "Since this story was published" note follows the widgets: one sentence per case.
+  function updateArticleNote(data) {
+    var note = document.querySelector("[data-case-update-note]");
+    if (!note || !data.case) { return; }
+    var published = note.getAttribute("data-published") || "";
+    var list = note.querySelector("[data-case-updates]");
+    var sentence = null;
+    for (var i = 0; list && i < list.children.length; i++) {
+      if (list.children[i].getAttribute("data-case-update") === data.case.slug) { sentence = list.children[i]; }
+    }
+    var moved = data.last_event_date && data.last_event_date > published;
+    if (!moved) {
+      if (sentence) { sentence.remove(); }
+    } else if (list) {
+      if (!sentence) {
+        sentence = document.createElement("span");
+        sentence.setAttribute("data-case-update", data.case.slug);
+        list.appendChild(sentence);
+      }
+      sentence.textContent = " " + (data.status_sentence || "");
+    }
+    note.hidden = !list || list.children.length === 0;
   }
 
   function apply(root, data) {
     var changed = [];
     root.className = root.className.replace(/\bstatus-[a-z]+\b/, "status-" + data.status);
     setText(root, "status_label", data.status_label, changed);
+    setHidden(root, "status_label", !(data.refreshed || data.overridden));
+    setHidden(root, "not-refreshed", !!data.refreshed);
     setText(root, "headline", data.headline, changed);
     var eventDate = field(root, "last_event_date");
     if (eventDate) {
       eventDate.setAttribute("datetime", data.last_event_date || "");
-      setText(root, "last_event_date", data.last_event_date ? "(" + data.last_event_date + ")" : "", changed);
+      setText(root, "last_event_date", data.last_event_date_text ? "(" + data.last_event_date_text + ")" : "", changed);
     }
     var source = data.status_source || {};
     setText(root, "status_source", source.text || "", changed);
     var sourceLink = field(root, "status_source_link");
     if (sourceLink) {
-      if (source.url) { sourceLink.setAttribute("href", source.url); } else { sourceLink.removeAttribute("href"); }
-      sourceLink.hidden = !source.url;
+      var sourceUrl = webLink(source.url);
+      if (sourceUrl) { sourceLink.setAttribute("href", sourceUrl); } else { sourceLink.removeAttribute("href"); }
+      sourceLink.hidden = !sourceUrl;
     }
-    var notRefreshed = field(root, "not-refreshed");
-    if (notRefreshed && data.refreshed) { notRefreshed.remove(); }
-    var loading = field(root, "history-loading");
-    if (loading) { loading.hidden = !data.history_loading; }
+    setHidden(root, "history-loading", !data.history_loading);
+    var lastFiling = field(root, "last_filing_date");
+    if (lastFiling) { lastFiling.setAttribute("datetime", data.last_filing_date || ""); }
+    setText(root, "last_filing_date", data.last_filing_date_text || "", changed);
+    setHidden(root, "last-filing-row", !data.last_filing_date);
     var checked = field(root, "last_checked");
     if (checked) { checked.setAttribute("datetime", data.last_checked || ""); }
+    setHidden(root, "last-checked-row", !data.last_checked);
+    setText(root, "source_message", data.source_message || "", changed);
+    setHidden(root, "source_message", !data.source_message);
     renderEntries(root, data.entries, parseInt(root.getAttribute("data-entries") || "0", 10), changed);
     root.setAttribute("data-version", String(data.version));
+    updateArticleNote(data);
     changed.forEach(function (node) {
       node.classList.remove("cw-changed");
       void node.offsetWidth; // restart the highlight animation
@@ -96,7 +146,7 @@
   function refreshRelativeTimes(root) {
     var nodes = root.querySelectorAll("time[data-relative]");
     for (var i = 0; i < nodes.length; i++) {
-      nodes[i].textContent = relativeTime(nodes[i].getAttribute("datetime"));
+      if (nodes[i].getAttribute("datetime")) { nodes[i].textContent = relativeTime(nodes[i].getAttribute("datetime")); }
     }
   }
 
