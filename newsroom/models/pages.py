@@ -148,9 +148,7 @@ class ArticlePage(Page):
         context["disclaimer"] = SimpleLazyObject(lambda: self.get_disclaimer(request))
         context["news_index"] = SimpleLazyObject(self.get_news_index)
         # The same lookup the case widgets in the body share, so the note costs no extra query.
-        context["case_updates"] = SimpleLazyObject(
-            lambda: self.cases_changed_since_publication(case_widget_payloads(self, request).values())
-        )
+        context["case_note"] = SimpleLazyObject(lambda: self.case_note(case_widget_payloads(self, request).values()))
         # Previews show unsaved content under the admin's URL: never read or fill the fragment cache.
         if not getattr(request, "is_preview", False) and newsroom_settings.NEWSROOM_PAGE_CACHE_ENABLED:
             context["fragment_cache_seconds"] = newsroom_settings.NEWSROOM_PAGE_CACHE_SECONDS
@@ -161,6 +159,19 @@ class ArticlePage(Page):
         """Embedded cases whose latest significant event is later than this story's publication."""
         published = self.display_published_at.date().isoformat()
         return [p for p in payloads if p.get("last_event_date") and p["last_event_date"] > published]
+
+    def case_note(self, payloads) -> dict:
+        """The "since this story was published" note: rendered (hidden) whenever the story embeds a
+        case, so widget.js can fill it in place when a case moves on while a reader has it open."""
+        payloads = list(payloads)
+        return {
+            "embeds_cases": bool(payloads),
+            "published_day": self.display_published_at.date().isoformat(),
+            "updates": [
+                {"slug": p["case"]["slug"], "sentence": p["status_sentence"]}
+                for p in self.cases_changed_since_publication(payloads)
+            ],
+        }
 
     def save(self, *args, **kwargs):
         if self.live and self.published_at is None:
