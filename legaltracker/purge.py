@@ -2,23 +2,26 @@
 
 from urllib.parse import unquote, urlsplit
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import InvalidCacheBackendError, caches
 from django.core.cache.utils import make_template_fragment_key
 from django.urls import reverse
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
-from wagtail.models import Page, ReferenceIndex
 
+from legaltracker.hub import coverage
 from legaltracker.models import CasePage
+
+# The app's own views that show a case, by URL name; each takes the case's slug.
+CASE_VIEWS = (
+    "legaltracker:widget_json",
+    "legaltracker:embed",
+    "legaltracker:case_feed_rss",
+    "legaltracker:case_feed_atom",
+)
 
 
 def pages_embedding(case: CasePage):
-    """Live pages whose content refers to the case, found through Wagtail's reference index."""
-    page_type = ContentType.objects.get_for_model(Page)
-    source_ids = (
-        ReferenceIndex.get_references_to(case).filter(base_content_type=page_type).values_list("object_id", flat=True)
-    )
-    return Page.objects.live().filter(pk__in=[int(pk) for pk in source_ids]).exclude(pk=case.pk)
+    """Live pages whose content refers to the case: the case page's own coverage list."""
+    return coverage(case)
 
 
 def case_urls(case: CasePage) -> list[str]:
@@ -29,7 +32,7 @@ def case_urls(case: CasePage) -> list[str]:
     case_url = case.get_full_url()
     if case_url:
         urls.append(case_url)
-    for name in ("legaltracker:widget_json", "legaltracker:embed"):
+    for name in CASE_VIEWS:
         urls.append(site_root + reverse(name, kwargs={"slug": case.slug}))
     urls.extend(url for url in (page.get_full_url() for page in pages_embedding(case)) if url)
     index = case.get_parent()
@@ -47,6 +50,15 @@ def purge_case_urls(case_id: int) -> list[str]:
     urls = case_urls(case)
     purge_urls_from_cache(urls)
     forget_content_fragments(urls)
+    return urls
+
+
+def purge_case_pages_of(case_ids: list[int]) -> list[str]:
+    """Purge the case pages themselves (their coverage list changed), not what embeds them."""
+    urls = [url for url in (case.get_full_url() for case in CasePage.objects.filter(pk__in=case_ids)) if url]
+    if urls:
+        purge_urls_from_cache(urls)
+        forget_content_fragments(urls)
     return urls
 
 

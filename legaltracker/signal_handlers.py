@@ -6,9 +6,10 @@ from django.dispatch import receiver
 from wagtail.signals import page_published, page_slug_changed, page_unpublished
 
 from legaltracker.dispatch import enqueue_on_commit
+from legaltracker.hub import cases_referenced_by
 from legaltracker.invalidation import forget_widget
 from legaltracker.models import CasePage
-from legaltracker.purge import purge_case_urls
+from legaltracker.purge import purge_case_pages_of, purge_case_urls
 from legaltracker.services import ensure_case_status, reset_refresh_failures
 from legaltracker.tasks import refresh_case
 
@@ -41,3 +42,24 @@ def retry_failed_lookups_on_save(sender, instance, **kwargs):
     # Workers never save pages, so a save is an editor (or a command) who may have fixed the docket
     # number or the court: earlier "not found" or "refused" failures no longer hold.
     reset_refresh_failures(instance.pk)
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def purge_coverage_of_embedded_cases(sender, instance, **kwargs):
+    """A story embedding a case went live or away: the case page's "Our coverage" list changed.
+
+    On commit, after Wagtail's own on-commit update of the reference index for the page.
+    """
+    if isinstance(instance, CasePage):
+        return
+    page_id = instance.pk
+
+    def purge():
+        from wagtail.models import Page
+
+        page = Page.objects.filter(pk=page_id).first()
+        if page is not None:
+            purge_case_pages_of(cases_referenced_by(page))
+
+    transaction.on_commit(purge)

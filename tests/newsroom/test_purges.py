@@ -99,6 +99,8 @@ def test_case_change_purges_the_case_its_widget_the_index_and_embedding_articles
         case.url,
         f"/cases/{case.slug}/widget.json",
         f"/cases/{case.slug}/embed/",
+        f"/cases/{case.slug}/feed/rss/",
+        f"/cases/{case.slug}/feed/atom/",
         n["cases"].url,
         n["embedding"].url,
     }
