@@ -32,6 +32,11 @@ def reader_datetime(value: datetime | None) -> str:
 
 
 def without_final_period(text: str) -> str:
-    """The text ready for punctuation of our own: "…Commission." + ")" must not read "Commission.)"."""
+    """The text ready for punctuation of our own: "…Commission." + ", May 29" must not read "Commission.,".
+
+    An abbreviation keeps its period ("5:00 p.m., Feb. 13"): it is part of the word, not the sentence's end.
+    """
     text = (text or "").rstrip()
-    return text[:-1].rstrip() if text.endswith(".") else text
+    if not text.endswith(".") or text.rsplit(" ", 1)[-1].count(".") > 1:
+        return text
+    return text[:-1].rstrip()
