@@ -5,6 +5,7 @@ day), so all workers on all machines draw from the same budget. A 429's Retry-Af
 too, and no call is allowed before it has passed.
 """
 
+import contextlib
 import logging
 import time
 from dataclasses import dataclass
@@ -61,7 +62,13 @@ class SharedQuota:
                 continue
             key = self._key(window, seconds, now)
             cache.add(key, 0, timeout=seconds + 5)
-            used = cache.incr(key)
+            try:
+                used = cache.incr(key)
+            except ValueError as exc:  # the counter is gone or the cache unreachable: spend nothing uncounted
+                for taken_key in taken:
+                    with contextlib.suppress(ValueError):
+                        cache.decr(taken_key)
+                raise RateLimited(f"{self.name}: the shared quota cannot be counted now", retry_after=30) from exc
             taken.append(key)
             if used > limit:
                 for taken_key in taken:

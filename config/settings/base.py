@@ -101,13 +101,27 @@ REDIS_DB_CACHE = env_int("REDIS_DB_CACHE", 2)
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Degrades to a miss when Redis is down: pages are then served from the database.
+            "BACKEND": "legaltracker.cache.ResilientRedisCache",
             "LOCATION": redis_db_url(REDIS_URL, REDIS_DB_CACHE),
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "newsroom"),
+            "OPTIONS": {"RETRY_AFTER": env_int("CACHE_RETRY_AFTER_SECONDS", 5)},
         },
     }
     CELERY_BROKER_URL = redis_db_url(REDIS_URL, REDIS_DB_BROKER)
     CELERY_RESULT_BACKEND = redis_db_url(REDIS_URL, REDIS_DB_RESULTS)
+    # A request that enqueues work (the webhook) must not hang on a dead broker: fail fast, and the
+    # outbox keeps the work for the sweeper.
+    _REDIS_SOCKETS = {"socket_connect_timeout": 1, "socket_timeout": 5}
+    CELERY_BROKER_TRANSPORT_OPTIONS = {**_REDIS_SOCKETS, "max_retries": 1}
+    CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {
+        **_REDIS_SOCKETS,
+        "retry_policy": {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2},
+    }
+    CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 1
+    CELERY_REDIS_SOCKET_TIMEOUT = 5
+    CELERY_BROKER_CONNECTION_TIMEOUT = 1
+    CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
 else:
     # Embedded default: a cache every process shares (web, worker, beat) and a broker on disk.
     CACHES = {
@@ -228,6 +242,10 @@ CELERY_BEAT_SCHEDULE = {
     "schedule-due-refreshes": {
         "task": "legaltracker.tasks.schedule_due_refreshes",
         "schedule": env_int("LEGALTRACKER_SCHEDULE_SECONDS", 60),
+    },
+    "sweep-outbox": {
+        "task": "legaltracker.tasks.sweep_outbox",
+        "schedule": env_int("LEGALTRACKER_OUTBOX_SWEEP_SECONDS", 60),
     },
 }
 
