@@ -34,6 +34,11 @@ DEFAULTS = {
     "WIDGET_LOCAL_CACHE_SECONDS": 2,
     # Who may frame the embed page (Content-Security-Policy frame-ancestors).
     "EMBED_FRAME_ANCESTORS": ["*"],
+    # The outbox of work after a commit: failures are retried with backoff from this base, then
+    # parked after this many attempts; a message not sent within the grace period is swept.
+    "OUTBOX_MAX_ATTEMPTS": 5,
+    "OUTBOX_RETRY_BASE_SECONDS": 30,
+    "OUTBOX_GRACE_SECONDS": 60,
 }
 
 

@@ -1,7 +1,8 @@
-"""The admin dashboard panel operators read: upstream quota, circuit breaker and feed health."""
+"""The admin dashboard panel operators read: upstream quota, circuit breaker, feed health, parked work."""
 
 from wagtail.admin.ui.components import Component
 
+from legaltracker import outbox
 from legaltracker.breaker import CircuitBreaker
 from legaltracker.conf import app_settings
 from legaltracker.models import CaseStatus, Court
@@ -23,4 +24,6 @@ class CourtDataPanel(Component):
             "breaker_seconds": int(breaker.seconds_until_closed()),
             "courts": Court.objects.exclude(pacer_rss_url="").order_by("name"),
             "unhealthy_cases": CaseStatus.objects.exclude(health=Health.OK).select_related("case")[:10],
+            "outbox_pending": outbox.pending().count(),
+            "outbox_parked": outbox.parked().order_by("-parked_at")[:20],
         }

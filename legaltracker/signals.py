@@ -1,29 +1,37 @@
-"""When an editor publishes a case, look its docket up in the background."""
+"""When an editor publishes, renames or unpublishes a case: drop its cached widget, look its docket up.
 
-from django.db import transaction
+Both go through the outbox, so a cache or broker outage at publish time delays them, never loses them.
+"""
+
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_slug_changed, page_unpublished
 
+from legaltracker import outbox
 from legaltracker.invalidation import forget_widget
 from legaltracker.models import CasePage
 from legaltracker.services import ensure_case_status
 
 
+def _forget(case_id: int, *slugs: str) -> None:
+    # At once (best effort), so this very request already reads the change; and through the outbox
+    # after commit, so a cache outage now cannot keep the old payload alive.
+    forget_widget(case_id, *slugs, strict=False)
+    outbox.enqueue("forget_widget", case_id=case_id, slugs=list(slugs))
+
+
 @receiver(page_published, sender=CasePage)
 def queue_refresh_on_publish(sender, instance, **kwargs):
-    from legaltracker.tasks import refresh_case
-
     ensure_case_status(instance.pk)
-    forget_widget(instance.pk, instance.slug)
+    _forget(instance.pk, instance.slug)
     if instance.tracking:
-        transaction.on_commit(lambda: refresh_case.delay(instance.pk))
+        outbox.enqueue("refresh_case", case_id=instance.pk, with_docket=True)
 
 
 @receiver(page_unpublished, sender=CasePage)
 def forget_unpublished_case(sender, instance, **kwargs):
-    forget_widget(instance.pk, instance.slug)
+    _forget(instance.pk, instance.slug)
 
 
 @receiver(page_slug_changed, sender=CasePage)
 def forget_old_slug(sender, instance, instance_before, **kwargs):
-    forget_widget(instance.pk, instance_before.slug, instance.slug)
+    _forget(instance.pk, instance_before.slug, instance.slug)

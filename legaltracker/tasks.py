@@ -42,10 +42,6 @@ def refresh_court_feed(self, court_id: str) -> dict:
         result = services.refresh_court_feed(court_id)
     except SourceUnavailable as exc:
         raise self.retry(exc=exc, countdown=backoff_seconds(self.request.retries)) from exc
-    # The feed only carries short descriptions; fetch the full entries of the cases that moved.
-    if app_settings.COURTLISTENER_TOKEN:
-        for case_id in result.matched_cases or []:
-            refresh_case.delay(case_id, with_docket=False)
     return {"court": court_id, "items": result.items, "cases": result.matched_cases, "created": result.created_entries}
 
 
@@ -91,15 +87,17 @@ def _remaining(quota: SharedQuota) -> int:
     return max(min(left), 0) if left else 50
 
 
-@shared_task(bind=True, **TASK_OPTIONS)
-def process_webhook_event(self, event_id: int) -> dict:
-    from legaltracker.webhooks import process_event
+@shared_task(**TASK_OPTIONS)
+def run_outbox_message(message_id: int) -> str:
+    """Run one outbox message (a webhook event, an email); its row records the outcome."""
+    from legaltracker import outbox
 
-    return process_event(event_id)
+    return outbox.run(message_id)
 
 
 @shared_task(**TASK_OPTIONS)
-def notify_authors(case_id: int) -> dict:
-    from legaltracker.notifications import notify_authors_of_status_change
+def sweep_outbox() -> dict:
+    """Run by beat: retry outbox messages that were never sent or whose handler failed."""
+    from legaltracker import outbox
 
-    return {"case": case_id, "emails": notify_authors_of_status_change(case_id)}
+    return outbox.sweep()

@@ -1,5 +1,6 @@
 """Public endpoints: widget JSON, embed page, oEmbed, and the CourtListener webhook receiver."""
 
+import hmac
 import json
 import re
 from urllib.parse import urlsplit
@@ -79,7 +80,11 @@ def case_from_url(url: str) -> CasePage | None:
         return None
     path = parts.path.rstrip("/").removesuffix("/embed")
     case = CasePage.objects.live().filter(slug=path.rsplit("/", 1)[-1]).first()
-    if case is None or urlsplit(case.full_url or "").path.rstrip("/") != path:
+    if case is None:
+        return None
+    # Host and path must both be the case's own: a foreign host with a matching path is not ours.
+    own = urlsplit(case.full_url or "")
+    if own.netloc.lower() != parts.netloc.lower() or own.path.rstrip("/") != path:
         return None
     return case
 
@@ -133,17 +138,21 @@ def oembed(request):
 @csrf_exempt
 @require_POST
 def courtlistener_webhook(request, secret: str):
-    """Store the event under its Idempotency-Key, answer 2xx at once, and let Celery do the work."""
-    from legaltracker.webhooks import receive_event
+    """Store the event under its Idempotency-Key, answer 2xx at once, and let the outbox do the work."""
+    from legaltracker.webhooks import receive_event, valid_event_type
 
-    if not app_settings.WEBHOOK_SECRET or secret != app_settings.WEBHOOK_SECRET:
+    expected = app_settings.WEBHOOK_SECRET
+    # Constant-time comparison: the secret path is the webhook's only credential.
+    if not expected or not hmac.compare_digest(secret.encode(), expected.encode()):
         raise Http404
     key = request.headers.get("Idempotency-Key", "").strip()
     try:
         body = json.loads(request.body)
     except ValueError:
         return JsonResponse({"error": "Body is not JSON."}, status=400)
-    if not key or not isinstance(body, dict) or "payload" not in body or "webhook" not in body:
+    if not key or not isinstance(body, dict) or "payload" not in body or not isinstance(body.get("webhook"), dict):
         return JsonResponse({"error": "Expected a CourtListener webhook with an Idempotency-Key."}, status=400)
+    if not valid_event_type(body["webhook"].get("event_type")):
+        return JsonResponse({"error": "webhook.event_type must be a small non-negative integer."}, status=400)
     created = receive_event(key, body)
     return JsonResponse({"received": True, "duplicate": not created}, status=202 if created else 200)

@@ -13,10 +13,12 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
+from legaltracker import outbox
 from legaltracker.conf import app_settings
 from legaltracker.models import CasePage, CaseStatus, Court, DocketEntry, StatusChange
 from legaltracker.rules import match_rule
 from legaltracker.sources.base import DocketUpdate, EntryData
+from legaltracker.sources.validation import safe_url
 from legaltracker.statuses import FINAL_STATUSES, Health, Source, Status
 
 logger = logging.getLogger("legaltracker.services")
@@ -70,7 +72,7 @@ def _upsert_entries(case_id: int, entries: list[EntryData]) -> int:
             if twin.source == Source.PACER_RSS and data.source == Source.COURTLISTENER:
                 twin.source, twin.source_id = data.source, data.source_id
                 twin.description = data.description or twin.description
-                twin.document_url = data.document_url or twin.document_url
+                twin.document_url = safe_url(data.document_url)[:500] or twin.document_url
                 twin.date_filed = data.date_filed or twin.date_filed
                 twin.save()
                 changed += 1
@@ -82,7 +84,7 @@ def _upsert_entries(case_id: int, entries: list[EntryData]) -> int:
             entry_number=data.entry_number,
             date_filed=data.date_filed,
             description=data.description,
-            document_url=data.document_url[:500],
+            document_url=safe_url(data.document_url)[:500],
         )
         to_create[key] = entry
         if entry.entry_number is not None:
@@ -147,8 +149,10 @@ def _finish(status: CaseStatus, changed: bool, status_changed: bool = False) -> 
     if changed:
         status.version += 1
         status.last_changed = now
-        case_id = status.case_id
-        transaction.on_commit(lambda: _after_change(case_id, status_changed))
+        # Written in this transaction, sent after commit, swept if sending fails: never lost.
+        outbox.enqueue("case_changed", case_id=status.case_id)
+        if status_changed:
+            outbox.enqueue("notify_authors", case_id=status.case_id)
     status.save()
 
 
@@ -164,8 +168,12 @@ def next_refresh_time(status: CaseStatus, now=None):
     return now + timedelta(minutes=minutes)
 
 
-def apply_update(case_id: int, update: DocketUpdate, actor: str) -> ApplyResult:
-    """Apply one source's docket data to a case: entries, metadata, derived status, version."""
+def apply_update(case_id: int, update: DocketUpdate, actor: str, follow_up_refresh: bool = False) -> ApplyResult:
+    """Apply one source's docket data to a case: entries, metadata, derived status, version.
+
+    `follow_up_refresh`: when new entries arrived, queue a CourtListener refresh of the case in the
+    same transaction (a feed item is partial; the full entry comes from CourtListener).
+    """
     with transaction.atomic():
         status = _locked_status(case_id)
         created = _upsert_entries(case_id, update.entries)
@@ -188,6 +196,8 @@ def apply_update(case_id: int, update: DocketUpdate, actor: str) -> ApplyResult:
         status.next_refresh_at = next_refresh_time(status)
         changed = bool(created or metadata_changed or status_changed or health_changed)
         _finish(status, changed, status_changed)
+        if follow_up_refresh and created:
+            outbox.enqueue("refresh_case", case_id=case_id, with_docket=False)
     return ApplyResult(created, status_changed, changed, status.version)
 
 
@@ -265,19 +275,6 @@ def refresh_lock(case_id: int) -> bool:
 
 def release_refresh_lock(case_id: int) -> None:
     cache.delete(_refresh_lock_key(case_id))
-
-
-def _after_change(case_id: int, status_changed: bool = False) -> None:
-    from legaltracker.invalidation import case_changed
-
-    try:
-        case_changed(case_id)
-    except Exception:  # a cache or purge failure must never undo or hide a committed update
-        logger.exception("Invalidating caches for case %s failed", case_id)
-    if status_changed:
-        from legaltracker.tasks import notify_authors
-
-        notify_authors.delay(case_id)
 
 
 def tracked_cases():
