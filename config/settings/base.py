@@ -4,6 +4,7 @@ from pathlib import Path
 
 import dj_database_url
 
+from config.csp import PUBLIC_POLICY
 from config.env import env_bool, env_int, env_list, env_str, redis_db_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.csp.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -186,6 +188,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Security headers: the site refuses to be framed, except the case embed page (see legaltracker.views).
 X_FRAME_OPTIONS = "DENY"
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": PUBLIC_POLICY}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
