@@ -26,6 +26,8 @@ DEFAULTS = {
     "LEGALTRACKER_RETRY_BASE_SECONDS": 10,
     "LEGALTRACKER_BREAKER_THRESHOLD": 5,
     "LEGALTRACKER_BREAKER_COOLDOWN_SECONDS": 600,
+    # How long a per-case refresh lock lives if its worker dies holding it (longer than a task may run).
+    "LEGALTRACKER_REFRESH_LOCK_SECONDS": 300,
     # Widgets: browser and CDN caching of widget.json, and how often widget.js polls.
     "WIDGET_MAX_AGE": 30,
     "WIDGET_STALE_WHILE_REVALIDATE": 300,

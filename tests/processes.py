@@ -4,6 +4,7 @@ Each runs with the test database (committed rows of transactional tests) and its
 and is stopped by the test that started it.
 """
 
+import contextlib
 import os
 import shutil
 import signal
@@ -58,28 +59,44 @@ def wait_for(check, timeout: float = 30, what: str = "a process") -> None:
 
 
 class Process:
+    # Tests stop their processes at once: nothing they run needs a graceful shutdown.
+    stop_signal = signal.SIGTERM
+
     def __init__(self, args: list[str], env: dict[str, str], log: Path):
         self.args, self.env, self.log = args, env, log
         self.popen: subprocess.Popen | None = None
 
     def start(self) -> "Process":
         handle = open(self.log, "ab")  # noqa: SIM115 (closed with the process)
-        self.popen = subprocess.Popen(self.args, env=self.env, cwd=ROOT, stdout=handle, stderr=subprocess.STDOUT)
+        self.popen = subprocess.Popen(
+            self.args, env=self.env, cwd=ROOT, stdout=handle, stderr=subprocess.STDOUT, start_new_session=True
+        )
         handle.close()
         return self
 
     def kill(self, sig: int = signal.SIGKILL) -> None:
+        """Signal the process and every child it started (a prefork worker's pool dies with it)."""
         if self.popen and self.popen.poll() is None:
-            self.popen.send_signal(sig)
+            os.killpg(self.popen.pid, sig)
             self.popen.wait(timeout=30)
 
+    @property
+    def running(self) -> bool:
+        return bool(self.popen) and self.popen.poll() is None
+
     def stop(self) -> None:
-        if self.popen and self.popen.poll() is None:
-            self.popen.terminate()
+        if self.popen is None:
+            return
+        if self.popen.poll() is None:
+            self.popen.send_signal(self.stop_signal)
             try:
                 self.popen.wait(timeout=15)
             except subprocess.TimeoutExpired:
-                self.kill()
+                pass
+        # Whatever the process left behind in its session (pool children) goes too.
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(self.popen.pid, signal.SIGKILL)
+        self.popen.wait(timeout=15)
 
     def output(self) -> str:
         return self.log.read_text(errors="replace") if self.log.exists() else ""
@@ -104,7 +121,8 @@ class RedisServer(Process):
 
 
 class Gunicorn(Process):
-    def __init__(self, env: dict[str, str], tmp_path: Path, workers: int = 2, threads: int = 8):
+    stop_signal = signal.SIGQUIT
+    def __init__(self, env: dict[str, str], tmp_path: Path, workers: int = 1, threads: int = 8):
         self.port = free_port()
         args = [str(BIN / "gunicorn"), "config.wsgi", "--bind", f"127.0.0.1:{self.port}"]
         args += ["--workers", str(workers), "--threads", str(threads), "--timeout", "60"]
@@ -120,8 +138,10 @@ class Gunicorn(Process):
 
 
 class CeleryWorker(Process):
+    stop_signal = signal.SIGQUIT
     def __init__(self, env: dict[str, str], tmp_path: Path, name: str, concurrency: int = 2):
-        args = [str(BIN / "celery"), "-A", "config", "worker", "--pool", "threads", "--concurrency", str(concurrency)]
+        # The prefork pool, as `celery worker` runs in production.
+        args = [str(BIN / "celery"), "-A", "config", "worker", "--concurrency", str(concurrency)]
         args += ["--hostname", f"{name}@%h", "--loglevel", "INFO", "--without-gossip", "--without-mingle"]
         super().__init__(args, env, tmp_path / f"worker-{name}.log")
 
@@ -129,6 +149,15 @@ class CeleryWorker(Process):
         super().start()
         wait_for(lambda: " ready." in self.output(), 30, "celery worker")
         return self
+
+
+class CeleryBeat(Process):
+    stop_signal = signal.SIGQUIT
+
+    def __init__(self, env: dict[str, str], tmp_path: Path):
+        schedule = str(tmp_path / "celerybeat-schedule")
+        args = [str(BIN / "celery"), "-A", "config", "beat", "--loglevel", "INFO", "--schedule", schedule]
+        super().__init__(args, env, tmp_path / "beat.log")
 
 
 def manage(env: dict[str, str], *args: str, timeout: float = 120) -> subprocess.CompletedProcess:

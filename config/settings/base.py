@@ -115,7 +115,15 @@ if REDIS_URL:
     # A request that enqueues work (the webhook) must not hang on a dead broker: fail fast, and the
     # outbox keeps the work for the sweeper.
     _REDIS_SOCKETS = {"socket_connect_timeout": 1, "socket_timeout": 5}
-    CELERY_BROKER_TRANSPORT_OPTIONS = {**_REDIS_SOCKETS, "max_retries": 1}
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        **_REDIS_SOCKETS,
+        "max_retries": 1,
+        # A task whose worker died unacknowledged is delivered again after this many seconds; it
+        # must outlast the longest task. The sweep for such tasks runs every interval x throttle s.
+        "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600),
+        "unacked_restore_interval": env_int("CELERY_UNACKED_RESTORE_INTERVAL", 10),
+        "unacked_restore_throttle": env_int("CELERY_UNACKED_RESTORE_THROTTLE", 10),
+    }
     CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {
         **_REDIS_SOCKETS,
         "retry_policy": {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2},
@@ -219,8 +227,9 @@ COURTLISTENER_TOKEN = env_str("COURTLISTENER_TOKEN")
 COURTLISTENER_LIMIT_PER_MINUTE = env_int("COURTLISTENER_LIMIT_PER_MINUTE", 5)
 COURTLISTENER_LIMIT_PER_HOUR = env_int("COURTLISTENER_LIMIT_PER_HOUR", 50)
 COURTLISTENER_LIMIT_PER_DAY = env_int("COURTLISTENER_LIMIT_PER_DAY", 125)
-COURTLISTENER_TIMEOUT = (5, 20)
-PACER_RSS_TIMEOUT = (5, 20)
+# (connect, read) seconds.
+COURTLISTENER_TIMEOUT = (env_int("COURTLISTENER_CONNECT_TIMEOUT", 5), env_int("COURTLISTENER_READ_TIMEOUT", 20))
+PACER_RSS_TIMEOUT = (env_int("PACER_RSS_CONNECT_TIMEOUT", 5), env_int("PACER_RSS_READ_TIMEOUT", 20))
 LEGALTRACKER_USER_AGENT = env_str(
     "LEGALTRACKER_USER_AGENT", f"{WAGTAIL_SITE_NAME} case tracker (+{WAGTAILADMIN_BASE_URL})"
 )
@@ -232,6 +241,12 @@ LEGALTRACKER_QUIET_CASE_INTERVAL_MINUTES = env_int("LEGALTRACKER_QUIET_CASE_INTE
 LEGALTRACKER_RETRY_BASE_SECONDS = env_int("LEGALTRACKER_RETRY_BASE_SECONDS", 10)
 LEGALTRACKER_BREAKER_THRESHOLD = env_int("LEGALTRACKER_BREAKER_THRESHOLD", 5)
 LEGALTRACKER_BREAKER_COOLDOWN_SECONDS = env_int("LEGALTRACKER_BREAKER_COOLDOWN_SECONDS", 600)
+LEGALTRACKER_REFRESH_LOCK_SECONDS = env_int("LEGALTRACKER_REFRESH_LOCK_SECONDS", 300)
+# The outbox: retry backoff base, attempts before parking, and how long after commit an unsent
+# message waits before the sweeper takes it.
+OUTBOX_RETRY_BASE_SECONDS = env_int("OUTBOX_RETRY_BASE_SECONDS", 30)
+OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 5)
+OUTBOX_GRACE_SECONDS = env_int("OUTBOX_GRACE_SECONDS", 60)
 
 # Widgets.
 WIDGET_MAX_AGE = env_int("WIDGET_MAX_AGE", 30)

@@ -34,7 +34,6 @@ METADATA_FIELDS = (
     "date_last_filing",
     "parties",
 )
-REFRESH_LOCK_SECONDS = 300
 
 
 @dataclass
@@ -270,7 +269,7 @@ def _refresh_lock_key(case_id: int) -> str:
 
 def refresh_lock(case_id: int) -> bool:
     """Take the per-case refresh lock; False means another worker is refreshing this case."""
-    return cache.add(_refresh_lock_key(case_id), "1", timeout=REFRESH_LOCK_SECONDS)
+    return cache.add(_refresh_lock_key(case_id), "1", timeout=app_settings.LEGALTRACKER_REFRESH_LOCK_SECONDS)
 
 
 def release_refresh_lock(case_id: int) -> None:
