@@ -4,6 +4,7 @@ import logging
 import random
 
 from celery import shared_task
+from celery.exceptions import Reject
 from django.db.models import Q
 from django.utils import timezone
 
@@ -29,11 +30,24 @@ def refresh_case(self, case_id: int, with_docket: bool = True) -> dict:
     try:
         result = services.refresh_case(case_id, with_docket=with_docket)
     except RateLimited as exc:
-        raise self.retry(exc=exc, countdown=(exc.retry_after or 60) + random.uniform(0, 5)) from exc
+        countdown = (exc.retry_after or 60) + random.uniform(0, 5)
+        return _retry_refresh(self, exc, countdown, case_id, with_docket)
     except SourceUnavailable as exc:
         countdown = max(exc.retry_after or 0, backoff_seconds(self.request.retries))
-        raise self.retry(exc=exc, countdown=countdown) from exc
+        return _retry_refresh(self, exc, countdown, case_id, with_docket)
     return {"case": case_id, "created": result.created_entries, "skipped": result.skipped}
+
+
+def _retry_refresh(task, exc: Exception, countdown: float, case_id: int, with_docket: bool) -> dict:
+    """Retry through the broker; if the broker cannot take the retry, the outbox keeps the refresh."""
+    try:
+        raise task.retry(exc=exc, countdown=countdown) from exc
+    except Reject as rejected:  # Celery could not publish the retry: it would be dropped
+        from legaltracker import outbox
+
+        outbox.enqueue("refresh_case", case_id=case_id, with_docket=with_docket)
+        logger.warning("event=refresh_retry_deferred case=%s error=%r", case_id, rejected.reason)
+        return {"case": case_id, "created": 0, "skipped": "deferred to the outbox: the broker is unreachable"}
 
 
 @shared_task(bind=True, **TASK_OPTIONS)

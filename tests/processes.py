@@ -122,6 +122,7 @@ class RedisServer(Process):
 
 class Gunicorn(Process):
     stop_signal = signal.SIGQUIT
+
     def __init__(self, env: dict[str, str], tmp_path: Path, workers: int = 1, threads: int = 8):
         self.port = free_port()
         args = [str(BIN / "gunicorn"), "config.wsgi", "--bind", f"127.0.0.1:{self.port}"]
@@ -139,15 +140,17 @@ class Gunicorn(Process):
 
 class CeleryWorker(Process):
     stop_signal = signal.SIGQUIT
+
     def __init__(self, env: dict[str, str], tmp_path: Path, name: str, concurrency: int = 2):
         # The prefork pool, as `celery worker` runs in production.
         args = [str(BIN / "celery"), "-A", "config", "worker", "--concurrency", str(concurrency)]
         args += ["--hostname", f"{name}@%h", "--loglevel", "INFO", "--without-gossip", "--without-mingle"]
         super().__init__(args, env, tmp_path / f"worker-{name}.log")
 
-    def start(self) -> "CeleryWorker":
+    def start(self, wait: bool = True) -> "CeleryWorker":
         super().start()
-        wait_for(lambda: " ready." in self.output(), 30, "celery worker")
+        if wait:
+            wait_for(lambda: " ready." in self.output(), 30, "celery worker")
         return self
 
 

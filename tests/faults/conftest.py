@@ -127,18 +127,54 @@ def web(stack_env, tmp_path, site):
     server.stop()
 
 
+class SupervisedWorker:
+    """A Celery worker restarted whenever it exits, as systemd or Kubernetes would do in production.
+
+    Celery 5.7's worker can exit with "Unrecoverable error" when Redis vanishes under it; and a
+    worker killed with SIGKILL is replaced the same way.
+    """
+
+    def __init__(self, env, tmp_path, name: str):
+        self.env, self.tmp_path, self.name = env, tmp_path, name
+        self.generations: list[CeleryWorker] = [CeleryWorker(env, tmp_path, f"{name}-1").start()]
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+        self._thread.start()
+
+    def _start_next(self) -> None:
+        # No waiting for "ready": while Redis is down the new worker keeps trying to connect.
+        name = f"{self.name}-{len(self.generations) + 1}"
+        self.generations.append(CeleryWorker(self.env, self.tmp_path, name).start(wait=False))
+
+    def _watch(self) -> None:
+        while not self._stop.wait(0.3):
+            if not self.current.running:
+                self._start_next()
+
+    @property
+    def current(self) -> CeleryWorker:
+        return self.generations[-1]
+
+    @property
+    def restarts(self) -> int:
+        return len(self.generations) - 1
+
+    def kill(self) -> None:
+        """SIGKILL the worker and its pool processes; the supervisor starts a new one."""
+        self.current.kill()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=30)
+        for worker in self.generations:
+            worker.stop()
+
+
 @pytest.fixture
-def worker_factory(stack_env, tmp_path):
-    started = []
-
-    def start(name: str = "w1") -> CeleryWorker:
-        worker = CeleryWorker(stack_env, tmp_path, name).start()
-        started.append(worker)
-        return worker
-
-    yield start
-    for worker in started:
-        worker.stop()
+def worker(stack_env, tmp_path):
+    supervised = SupervisedWorker(stack_env, tmp_path, "worker")
+    yield supervised
+    supervised.stop()
 
 
 @pytest.fixture
@@ -232,4 +268,16 @@ def wait_until(check, timeout: float, what: str):
         if value:
             return value
         time.sleep(0.2)
-    raise AssertionError(f"Timed out after {timeout} s waiting for {what}")
+    raise AssertionError(f"Timed out after {timeout} s waiting for {what}; busy database sessions: {busy_sessions()}")
+
+
+def busy_sessions() -> list[tuple]:
+    """What the stack's database sessions were doing, for the message of a test that timed out."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid, state, wait_event_type, wait_event, left(query, 200) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid() AND state <> 'idle'"
+        )
+        return cursor.fetchall()
