@@ -29,9 +29,9 @@ def pytest_terminal_summary(terminalreporter):
     if not SUMMARY:
         return
     terminalreporter.section("fault summary")
-    terminalreporter.write_line(f"{'fault':<58} {'served':>8} {'errors':>7} {'lost':>5}")
+    terminalreporter.write_line(f"{'fault':<66} {'served':>8} {'errors':>7} {'lost':>5}")
     for fault, served, errors, lost in SUMMARY:
-        terminalreporter.write_line(f"{fault:<58} {served:>8} {errors:>7} {lost:>5}")
+        terminalreporter.write_line(f"{fault:<66} {served:>8} {errors:>7} {lost:>5}")
 
 
 def record(fault: str, readers: "Readers", events_lost: int) -> None:
