@@ -24,13 +24,13 @@ PUBLIC_POLICY = {
     "frame-ancestors": [NONE],
 }
 
-# Wagtail's admin still uses inline scripts and styles, previews itself in a same-origin frame, and
-# asks releases.wagtail.io about upgrades.
+# Wagtail's admin still uses inline scripts and styles, shows Gravatar avatars, previews itself in a
+# same-origin frame, and asks releases.wagtail.org about upgrades.
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 ADMIN_RELAXATIONS = {
     "script-src": [SELF, UNSAFE_INLINE],
-    "img-src": [SELF, "data:", "blob:", "https:"],
-    "connect-src": [SELF, "https://releases.wagtail.io"],
+    "img-src": [SELF, "data:", "blob:", "https:", "www.gravatar.com"],
+    "connect-src": [SELF, "https://releases.wagtail.org"],
     "frame-ancestors": [SELF],
 }
 
