@@ -96,6 +96,7 @@ def main() -> None:
             defaults={
                 "courtlistener_docket_id": 500000 + int(number[-5:]),
                 "entries_access": "ok",
+                "backfill_done": True,
                 "next_refresh_at": later,
             },
         )

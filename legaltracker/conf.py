@@ -26,8 +26,27 @@ DEFAULTS = {
     "LEGALTRACKER_RETRY_BASE_SECONDS": 10,
     "LEGALTRACKER_BREAKER_THRESHOLD": 5,
     "LEGALTRACKER_BREAKER_COOLDOWN_SECONDS": 600,
-    # How long a per-case refresh lock lives if its worker dies holding it (longer than a task may run).
-    "LEGALTRACKER_REFRESH_LOCK_SECONDS": 300,
+    # Docket entries per CourtListener page: the largest page the API allows, so a backfill costs few calls.
+    "COURTLISTENER_ENTRIES_PAGE_SIZE": 100,
+    # Once a docket's history is in, its metadata is re-read at most this often unless new entries arrive.
+    "LEGALTRACKER_DOCKET_RECHECK_MINUTES": 24 * 60,
+    # A docket not found, refused or malformed is retried after 1 h, then 4 h, 16 h...; after this
+    # many failures in a row it waits for an editor (saving the case or `refresh_cases --case`).
+    "LEGALTRACKER_FAILURE_BACKOFF_MINUTES": 60,
+    "LEGALTRACKER_FAILURE_BACKOFF_FACTOR": 4,
+    "LEGALTRACKER_FAILURE_MAX_TRIES": 4,
+    # A task that meets a spent quota retries itself only when the wait is shorter than this;
+    # otherwise it stops and the case stays due for the next beat run.
+    "LEGALTRACKER_QUOTA_SHORT_WAIT_SECONDS": 60,
+    # The longest countdown any retry may ask for; the broker's visibility timeout must exceed it
+    # plus the task time limit, or Redis hands the waiting task to a second worker.
+    "LEGALTRACKER_MAX_RETRY_COUNTDOWN_SECONDS": 900,
+    # Hard and soft time limits of the refresh tasks; the per-case lock expires with the hard one.
+    "LEGALTRACKER_TASK_TIME_LIMIT": 240,
+    "LEGALTRACKER_TASK_SOFT_TIME_LIMIT": 200,
+    # The cache (alias) that holds the shared quota: on Redis it is counted by `limits`, on any
+    # other cache (the embedded default's database cache) by a small sliding log in the cache.
+    "LEGALTRACKER_QUOTA_CACHE": "default",
     # Widgets: browser and CDN caching of widget.json, and how often widget.js polls.
     "WIDGET_MAX_AGE": 30,
     "WIDGET_STALE_WHILE_REVALIDATE": 300,

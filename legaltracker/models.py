@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from legaltracker.docket_numbers import is_recognised, normalise_docket_number
 from legaltracker.panels import CaseStatusPanel
-from legaltracker.statuses import Health, Source, Status
+from legaltracker.statuses import Health, RefreshFailure, Source, Status
 
 
 class Court(models.Model):
@@ -236,6 +236,9 @@ class DocketEntry(models.Model):
     entry_number = models.PositiveIntegerField(null=True, blank=True)
     date_filed = models.DateField(null=True, blank=True)
     description = models.TextField(help_text="Plain text as the court wrote it; never rendered as HTML.")
+    short_description = models.CharField(
+        max_length=200, blank=True, help_text="The court's name for the kind of document, when the source gives it."
+    )
     document_url = models.URLField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -298,6 +301,20 @@ class CaseStatus(models.Model):
     entries_access = models.CharField(
         max_length=12, blank=True, help_text="'forbidden' when the account may not read docket entries."
     )
+    # A walk through CourtListener's docket entries, one page at a time: each page is applied and its
+    # `next` URL saved with it, so a walk cut short by the quota resumes where it stopped.
+    entries_cursor = models.TextField(blank=True, help_text="CourtListener's `next` URL of an unfinished entry walk.")
+    backfill_done = models.BooleanField(default=False, help_text="The docket's whole history has been read once.")
+    backfill_total = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Entries CourtListener reported when the backfill started."
+    )
+    backfill_fetched = models.PositiveIntegerField(default=0, help_text="Entries read so far by the backfill.")
+    backfill_started_at = models.DateTimeField(null=True, blank=True)
+    docket_checked_at = models.DateTimeField(null=True, blank=True)
+    # Failures that waiting will not fix (no such docket, refused, malformed) push the next refresh
+    # out further each time and stop after a few; an editor's save starts afresh.
+    failure_kind = models.CharField(max_length=12, choices=RefreshFailure.choices, blank=True)
+    failure_count = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         verbose_name_plural = "case statuses"
@@ -312,6 +329,11 @@ class CaseStatus(models.Model):
     @property
     def is_overridden(self) -> bool:
         return bool(self.override_status)
+
+    @property
+    def is_backfilling(self) -> bool:
+        """The first full read of the docket's history has started and not finished."""
+        return bool(self.entries_cursor) and not self.backfill_done
 
 
 class StatusChange(models.Model):

@@ -11,7 +11,9 @@ def notify_authors_of_status_change(case_id: int) -> int:
     """Email each author (with an address) of a live article embedding the case; returns emails sent."""
     case = CasePage.objects.filter(pk=case_id).first()
     status = CaseStatus.objects.filter(pk=case_id).first()
-    if case is None or status is None:
+    if case is None or status is None or status.is_backfilling:
+        # While a docket's history is still arriving, its status passes through stages that are
+        # old news; the backfill tells authors once, when it is complete.
         return 0
     from newsroom.models import ArticlePage
 

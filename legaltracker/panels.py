@@ -5,6 +5,17 @@ from wagtail.admin.panels import HelpPanel
 from legaltracker.conf import app_settings
 
 
+def rule_explained(case_status) -> dict | None:
+    """The status engine's rule behind the derived status, with the reason it exists."""
+    from legaltracker.status_engine.events import DOCUMENT_TYPE_REQUEST, NO_RULE, RULES
+    from legaltracker.status_engine.machine import FIRST_ACTIVITY, TERMINATED
+
+    if case_status is None or not case_status.status_rule:
+        return None
+    known = {rule.name: rule.why for rule in (*RULES, NO_RULE, DOCUMENT_TYPE_REQUEST, FIRST_ACTIVITY, TERMINATED)}
+    return {"name": case_status.status_rule, "why": known.get(case_status.status_rule, "")}
+
+
 class CaseStatusPanel(HelpPanel):
     def __init__(self, **kwargs):
         kwargs.setdefault("template", "legaltracker/admin/case_status_panel.html")
@@ -14,9 +25,12 @@ class CaseStatusPanel(HelpPanel):
     class BoundPanel(HelpPanel.BoundPanel):
         def get_context_data(self, parent_context=None):
             from legaltracker.models import CaseStatus
+            from legaltracker.services.backfill import backfill_progress
 
             context = super().get_context_data(parent_context)
             case = self.instance
             context["case_status"] = CaseStatus.objects.filter(pk=case.pk).first() if case.pk else None
             context["lookups_enabled"] = bool(app_settings.COURTLISTENER_TOKEN)
+            context["status_rule"] = rule_explained(context["case_status"])
+            context["backfill_progress"] = backfill_progress(context["case_status"])
             return context

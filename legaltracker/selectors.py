@@ -9,6 +9,7 @@ from django.core.paginator import InvalidPage, Paginator
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
+from django.utils.dateformat import format as date_format
 
 from legaltracker.conf import app_settings
 from legaltracker.invalidation import widget_cache_key, widget_slug_key
@@ -35,6 +36,28 @@ def _entry_json(entry: DocketEntry) -> dict:
     }
 
 
+def _safe_url(url: str) -> str | None:
+    """Court data links are shown only when they are plain web links."""
+    return url if url and url.lower().startswith(("https://", "http://")) else None
+
+
+def status_source(status: CaseStatus | None) -> dict | None:
+    """Where the status readers see came from: an editor's reason, a docket entry, or the docket record."""
+    if status is None:
+        return None
+    if status.override_status:
+        return {"kind": "editor", "text": f"Set by our editors: {status.override_reason}", "url": None}
+    entry = status.status_entry
+    if entry is not None:
+        parts = [f"docket entry {entry.entry_number}" if entry.entry_number else "a docket entry"]
+        if entry.date_filed:
+            parts.append(f"filed {date_format(entry.date_filed, 'F j, Y')}")
+        return {"kind": "entry", "text": "Source: " + ", ".join(parts) + ".", "url": _safe_url(entry.document_url)}
+    if status.status_rule:
+        return {"kind": "docket", "text": "Source: the court's docket record.", "url": None}
+    return None
+
+
 def _payload(case: CasePage, status: CaseStatus | None, entries: list[DocketEntry]) -> dict:
     refreshed = bool(status and status.last_checked)
     status_value = status.status if status else Status.FILED
@@ -50,7 +73,9 @@ def _payload(case: CasePage, status: CaseStatus | None, entries: list[DocketEntr
         "status": status_value,
         "status_label": Status(status_value).label,
         "overridden": bool(status and status.override_status),
-        "headline": status.headline if status else "",
+        # An editor's override replaces the docket headline it contradicts.
+        "headline": (status.override_reason if status.override_status else status.headline) if status else "",
+        "status_source": status_source(status),
         "last_event_date": _iso(status.last_event_date) if status else None,
         "last_checked": _iso(status.last_checked) if status else None,
         "version": status.version if status else 0,
@@ -59,6 +84,8 @@ def _payload(case: CasePage, status: CaseStatus | None, entries: list[DocketEntr
         "source_health": status.health if status else "ok",
         "source_message": status.health_message if status else "",
         "source_url": case.courtlistener_url or None,
+        # The docket's history is still arriving page by page; the status may move as it does.
+        "history_loading": bool(status and status.is_backfilling),
         "entries": [_entry_json(entry) for entry in entries],
         "widget_url": reverse("legaltracker:widget_json", kwargs={"slug": case.slug}),
     }
@@ -92,7 +119,7 @@ def widget_payloads(cases: list[CasePage]) -> dict[int, dict]:
         ids = [case.pk for case in missing]
         with_court = CasePage.objects.select_related("court").in_bulk(ids)
         missing = [with_court[case.pk] for case in missing if case.pk in with_court]
-        statuses = CaseStatus.objects.in_bulk(ids)
+        statuses = CaseStatus.objects.select_related("status_entry").in_bulk(ids)
         entries = _latest_entries(ids, WIDGET_MAX_ENTRIES)
         fresh = {}
         for case in missing:

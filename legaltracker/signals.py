@@ -1,15 +1,18 @@
-"""When an editor publishes, renames or unpublishes a case: drop its cached widget, look its docket up.
+"""When an editor publishes, renames, unpublishes or saves a case: drop its cached widget, look its
+docket up, and forget lookup failures the edit may have fixed.
 
-Both go through the outbox, so a cache or broker outage at publish time delays them, never loses them.
+Cache drops and lookups go through the outbox: a cache or broker outage at publish time delays
+them, never loses them.
 """
 
+from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_slug_changed, page_unpublished
 
 from legaltracker import outbox
 from legaltracker.invalidation import forget_widget
 from legaltracker.models import CasePage
-from legaltracker.services import ensure_case_status
+from legaltracker.services import ensure_case_status, reset_refresh_failures
 
 
 def _forget(case_id: int, *slugs: str) -> None:
@@ -35,3 +38,10 @@ def forget_unpublished_case(sender, instance, **kwargs):
 @receiver(page_slug_changed, sender=CasePage)
 def forget_old_slug(sender, instance, instance_before, **kwargs):
     _forget(instance.pk, instance_before.slug, instance.slug)
+
+
+@receiver(post_save, sender=CasePage)
+def retry_failed_lookups_on_save(sender, instance, **kwargs):
+    # Workers never save pages, so a save is an editor (or a command) who may have fixed the docket
+    # number or the court: earlier "not found" or "refused" failures no longer hold.
+    reset_refresh_failures(instance.pk)

@@ -14,10 +14,6 @@ class Status(models.TextChoices):
     CLOSED = "closed", "Closed"
 
 
-# Statuses that end a case in the trial court; a bare "terminated" date does not override them.
-FINAL_STATUSES = {Status.SETTLED, Status.DISMISSED, Status.JUDGMENT, Status.CLOSED}
-
-
 class Source(models.TextChoices):
     COURTLISTENER = "courtlistener", "CourtListener"
     PACER_RSS = "pacer-rss", "PACER RSS"
@@ -28,3 +24,11 @@ class Health(models.TextChoices):
     OK = "ok", "OK"
     STALE = "stale", "Stale"
     FAILING = "failing", "Failing"
+
+
+class RefreshFailure(models.TextChoices):
+    """Refresh failures that waiting will not fix, each with what an operator should check."""
+
+    NOT_FOUND = "not_found", "Docket not found: check the docket number, the court and the CourtListener docket id"
+    FORBIDDEN = "forbidden", "CourtListener refused the docket: check COURTLISTENER_TOKEN"
+    MALFORMED = "malformed", "CourtListener's answer could not be read: check the docket on CourtListener"

@@ -10,19 +10,33 @@ from django.utils import timezone
 
 from legaltracker import services
 from legaltracker.conf import app_settings
-from legaltracker.models import CasePage, Court
+from legaltracker.models import Court
 from legaltracker.quota import SharedQuota
+from legaltracker.services.scheduling import due_case_ids
 from legaltracker.sources.base import RateLimited, SourceUnavailable
 
 logger = logging.getLogger("legaltracker.tasks")
 
-TASK_OPTIONS = {"acks_late": True, "time_limit": 240, "soft_time_limit": 200, "max_retries": 8}
+# Celery fixes a task's time limits when the task class is built, so these settings are read at
+# import; the per-case refresh lock reads the same setting, so it never outlives a killed task.
+TASK_OPTIONS = {
+    "acks_late": True,
+    "time_limit": app_settings.LEGALTRACKER_TASK_TIME_LIMIT,
+    "soft_time_limit": app_settings.LEGALTRACKER_TASK_SOFT_TIME_LIMIT,
+    "max_retries": 8,
+}
+JITTER_SECONDS = 5
 
 
-def backoff_seconds(retries: int, base: float | None = None, cap: float = 3600.0) -> float:
+def backoff_seconds(retries: int, base: float | None = None) -> float:
     """Exponential backoff with full jitter, so failing workers do not retry in step."""
     base = app_settings.LEGALTRACKER_RETRY_BASE_SECONDS if base is None else base
-    return random.uniform(0, min(cap, base * 2**retries))
+    return random.uniform(0, min(longest_countdown(), base * 2**retries))
+
+
+def longest_countdown() -> float:
+    """No retry waits longer: the broker's visibility timeout is set above this plus the time limit."""
+    return app_settings.LEGALTRACKER_MAX_RETRY_COUNTDOWN_SECONDS
 
 
 @shared_task(bind=True, **TASK_OPTIONS)
@@ -30,12 +44,16 @@ def refresh_case(self, case_id: int, with_docket: bool = True) -> dict:
     try:
         result = services.refresh_case(case_id, with_docket=with_docket)
     except RateLimited as exc:
-        countdown = (exc.retry_after or 60) + random.uniform(0, 5)
-        return _retry_refresh(self, exc, countdown, case_id, with_docket)
+        wait = exc.retry_after or 60
+        if wait >= app_settings.LEGALTRACKER_QUOTA_SHORT_WAIT_SECONDS:
+            # A long wait (the hour or day is spent) is not held as a countdown in the broker: the
+            # case stays due and beat hands it out again when the quota has room.
+            return {"case": case_id, "created": 0, "skipped": f"quota spent for {wait:.0f}s; the case stays due"}
+        return _retry_refresh(self, exc, wait + random.uniform(0, JITTER_SECONDS), case_id, with_docket)
     except SourceUnavailable as exc:
-        countdown = max(exc.retry_after or 0, backoff_seconds(self.request.retries))
+        countdown = min(max(exc.retry_after or 0, backoff_seconds(self.request.retries)), longest_countdown())
         return _retry_refresh(self, exc, countdown, case_id, with_docket)
-    return {"case": case_id, "created": result.created_entries, "skipped": result.skipped}
+    return {"case": case_id, "created": result.created_entries, "skipped": result.skipped, "progress": result.progress}
 
 
 def _retry_refresh(task, exc: Exception, countdown: float, case_id: int, with_docket: bool) -> dict:
@@ -81,24 +99,11 @@ def schedule_due_refreshes() -> dict:
 
     case_ids: list[int] = []
     if app_settings.COURTLISTENER_TOKEN:
-        budget = min(_remaining(SharedQuota.courtlistener()), 50)
-        due = (
-            CasePage.objects.filter(tracking=True)
-            .filter(
-                Q(status__isnull=True) | Q(status__next_refresh_at__isnull=True) | Q(status__next_refresh_at__lte=now)
-            )
-            .order_by("status__next_refresh_at")
-            .values_list("pk", flat=True)
-        )
-        case_ids = list(due[:budget])
+        remaining = SharedQuota.courtlistener().remaining()
+        case_ids = due_case_ids(min(50 if remaining is None else remaining, 50), now)
         for case_id in case_ids:
             refresh_case.delay(case_id)
     return {"courts": court_ids, "cases": case_ids}
-
-
-def _remaining(quota: SharedQuota) -> int:
-    left = [usage.limit - usage.used for usage in quota.usage() if usage.limit]
-    return max(min(left), 0) if left else 50
 
 
 @shared_task(**TASK_OPTIONS)

@@ -59,8 +59,18 @@ class StatusChangeViewSet(ModelViewSet):
     menu_label = "Status history"
     add_to_admin_menu = True
     menu_order = 220
-    list_display = ["case", "from_status", "to_status", "source", "actor", "reason", "created_at"]
-    list_filter = ["to_status", "source", "case"]
+    list_display = [
+        "case",
+        "from_status",
+        "to_status",
+        "rule",
+        "cause_entry",
+        "source",
+        "actor",
+        "reason",
+        "created_at",
+    ]
+    list_filter = ["to_status", "rule", "source", "case"]
     inspect_view_enabled = True
     form_fields = ["reason"]  # required by ModelViewSet; the read-only policy never offers the form
 

@@ -35,6 +35,35 @@ def test_editor_screens_load(admin_client, demo, settings):
         assert response.status_code == 200, url
     case_edit = admin_client.get(f"/admin/pages/{case.pk}/edit/").content.decode()
     assert "CourtListener lookups are off" in case_edit and "Dismissed" in case_edit
+    # The editor can trace the status to the rule and the docket entry that set it.
+    assert "“case dismissed”" in case_edit and "STIPULATION of Dismissal with prejudice" in case_edit
+    history = admin_client.get("/admin/legaltracker_statuschange/?case=" + str(case.pk)).content.decode()
+    assert "case dismissed" in history
+
+
+def test_override_reason_replaces_the_contradicted_headline_for_readers(
+    client, demo, admin_user, django_capture_on_commit_callbacks
+):
+    from legaltracker import services
+
+    case = CasePage.objects.get(slug="sec-v-binance")
+    reason = "The SEC and Binance agreed terms; the court has not ruled."
+    client.get(f"/cases/{case.slug}/widget.json")  # cached before the change, as readers would have it
+    with django_capture_on_commit_callbacks(execute=True):
+        services.override_status(case.pk, "settled", reason, admin_user)
+    data = client.get(f"/cases/{case.slug}/widget.json").json()
+    assert data["status"] == "settled" and data["overridden"]
+    assert data["headline"] == reason
+    assert data["status_source"]["text"] == f"Set by our editors: {reason}"
+    with django_capture_on_commit_callbacks(execute=True):
+        services.clear_override(case.pk, admin_user)
+    data = client.get(f"/cases/{case.slug}/widget.json").json()
+    assert data["status"] == "dismissed"
+    assert data["status_source"] == {
+        "kind": "entry",
+        "text": "Source: a docket entry, filed May 29, 2025.",
+        "url": None,
+    }
 
 
 def test_editor_overrides_and_clears_a_status_in_the_admin(admin_client, demo, admin_user):
@@ -73,5 +102,5 @@ def test_dashboard_shows_quota_use_and_source_health(admin_client, demo, setting
     SharedQuota.courtlistener().acquire()
     html = admin_client.get("/admin/").content.decode()
     assert "Court data sources" in html and "token set" in html
-    assert "<td>This minute</td><td>2</td><td>5</td>" in html
+    assert "<td>Last minute</td><td>2</td><td>5</td>" in html
     assert "U.S. District Court for the District of Columbia" in html

@@ -118,9 +118,11 @@ if REDIS_URL:
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         **_REDIS_SOCKETS,
         "max_retries": 1,
-        # A task whose worker died unacknowledged is delivered again after this many seconds; it
-        # must outlast the longest task. The sweep for such tasks runs every interval x throttle s.
+        # Redis hands an unacknowledged task to another worker after this many seconds; tasks waiting
+        # on a countdown are unacknowledged, so it must exceed the longest retry countdown
+        # (LEGALTRACKER_MAX_RETRY_COUNTDOWN_SECONDS) plus the task time limit (checked by legaltracker).
         "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600),
+        # How often workers look for such tasks: every interval x throttle seconds.
         "unacked_restore_interval": env_int("CELERY_UNACKED_RESTORE_INTERVAL", 10),
         "unacked_restore_throttle": env_int("CELERY_UNACKED_RESTORE_THROTTLE", 10),
     }
@@ -241,7 +243,11 @@ LEGALTRACKER_QUIET_CASE_INTERVAL_MINUTES = env_int("LEGALTRACKER_QUIET_CASE_INTE
 LEGALTRACKER_RETRY_BASE_SECONDS = env_int("LEGALTRACKER_RETRY_BASE_SECONDS", 10)
 LEGALTRACKER_BREAKER_THRESHOLD = env_int("LEGALTRACKER_BREAKER_THRESHOLD", 5)
 LEGALTRACKER_BREAKER_COOLDOWN_SECONDS = env_int("LEGALTRACKER_BREAKER_COOLDOWN_SECONDS", 600)
-LEGALTRACKER_REFRESH_LOCK_SECONDS = env_int("LEGALTRACKER_REFRESH_LOCK_SECONDS", 300)
+# Refresh tasks' time limits (the per-case lock lives as long) and the longest retry countdown;
+# CELERY_VISIBILITY_TIMEOUT must exceed their sum (manage.py check says so).
+LEGALTRACKER_TASK_TIME_LIMIT = env_int("LEGALTRACKER_TASK_TIME_LIMIT", 240)
+LEGALTRACKER_TASK_SOFT_TIME_LIMIT = env_int("LEGALTRACKER_TASK_SOFT_TIME_LIMIT", 200)
+LEGALTRACKER_MAX_RETRY_COUNTDOWN_SECONDS = env_int("LEGALTRACKER_MAX_RETRY_COUNTDOWN_SECONDS", 900)
 # The outbox: retry backoff base, attempts before parking, and how long after commit an unsent
 # message waits before the sweeper takes it.
 OUTBOX_RETRY_BASE_SECONDS = env_int("OUTBOX_RETRY_BASE_SECONDS", 30)

@@ -20,6 +20,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 ALLOWED_HOSTS = ["*"]
 CACHES["default"]["KEY_PREFIX"] = "newsroom-test"
 TEST_REDIS_URL = redis_db_url(REDIS_URL, 14)
+# The embedded default's cache, so the quota's database-cache path runs against PostgreSQL too.
+CACHES["embedded"] = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "legaltracker_quota"}
 COURTLISTENER_TOKEN = env_str("TEST_COURTLISTENER_TOKEN", "test-token")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Request threads of the live server must not keep connections open past the request.

@@ -160,6 +160,8 @@ CASES = [
         "docket_number": "1:22-cr-00673",
         "judge": "Lewis A. Kaplan",
         "date_filed": "2022-12-09",
+        # Still going: the appeal was argued in November 2025 and no decision is in our timeline.
+        "tracking": True,
         "brought_by": ["DOJ"],
         "allegations": ["Fraud", "Commingling of customer funds"],
         "summary": "<p>Prosecutors charged the FTX founder with fraud and conspiracy over the use of customer deposits. A jury convicted him in November 2023 and he was sentenced to 25 years in March 2024; his appeal was argued in November 2025.</p>",

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('legaltracker', '0002_status_rule'),
+        ('legaltracker', '0004_entry_short_description'),
     ]
 
     operations = [

@@ -1,5 +1,6 @@
 """The only code that writes case data. Views, tasks, commands and webhooks call these names."""
 
+from legaltracker.services.backfill import backfill_progress
 from legaltracker.services.refresh import (
     FeedResult,
     RefreshResult,
@@ -7,6 +8,12 @@ from legaltracker.services.refresh import (
     refresh_case,
     refresh_court_feed,
     tracked_cases_by_docket,
+)
+from legaltracker.services.scheduling import (
+    due_case_ids,
+    keep_due,
+    record_refresh_failure,
+    reset_refresh_failures,
 )
 from legaltracker.services.updates import (
     ApplyResult,
@@ -29,17 +36,22 @@ __all__ = [
     "RefreshResult",
     "apply_feed",
     "apply_update",
+    "backfill_progress",
     "clear_override",
     "derive_status",
+    "due_case_ids",
+    "keep_due",
     "ensure_case_status",
     "mark_court_feed",
     "mark_source_health",
     "next_refresh_time",
     "override_status",
+    "record_refresh_failure",
     "refresh_case",
     "refresh_court_feed",
     "refresh_lock",
     "release_refresh_lock",
+    "reset_refresh_failures",
     "tracked_cases",
     "tracked_cases_by_docket",
 ]

@@ -3,13 +3,19 @@
 Sources produce `DocketUpdate` values; everything they say is written through `updates.apply_update`.
 """
 
+import time
 from dataclasses import dataclass
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
 
 from legaltracker.cache import cache_reachable
 from legaltracker.conf import app_settings
-from legaltracker.models import CasePage, Court
+from legaltracker.models import CasePage, CaseStatus, Court
 from legaltracker.services.updates import (
     apply_update,
+    ensure_case_status,
     mark_court_feed,
     mark_source_health,
     refresh_lock,
@@ -25,20 +31,32 @@ class RefreshResult:
     skipped: str = ""
     created_entries: int = 0
     status_changed: bool = False
+    progress: str = ""
 
 
 def refresh_case(case_id: int, client=None, with_docket: bool = True) -> RefreshResult:
     """Refresh one case from CourtListener. A refresh already running for the case makes this a no-op.
 
-    `with_docket=False` (used when a court feed showed new activity) skips the docket metadata call
-    when the case's CourtListener docket is already known, so the refresh costs one request.
+    The docket's metadata is read on the first lookup, when entries are closed to the account, when
+    new entries arrived, and otherwise at most every LEGALTRACKER_DOCKET_RECHECK_MINUTES, so a
+    refresh that finds nothing new costs one call. `with_docket=False` (a court feed showed new
+    activity) skips the metadata whenever the docket is already known.
 
-    Raises RateLimited or SourceUnavailable for the task to retry later; records every other
-    failure on the case so readers and operators see that the data is stale.
+    Raises RateLimited (the case stays due) or SourceUnavailable for the task to retry later. A
+    docket not found, refused or malformed is recorded on the case with a growing wait.
     """
     from legaltracker.breaker import CircuitBreaker
-    from legaltracker.sources.base import DocketNotFound, MalformedData, SourceUnavailable
+    from legaltracker.services.backfill import backfill_progress, walk_entries
+    from legaltracker.services.scheduling import keep_due, record_refresh_failure
+    from legaltracker.sources.base import (
+        DocketNotFound,
+        MalformedData,
+        RateLimited,
+        SourceForbidden,
+        SourceUnavailable,
+    )
     from legaltracker.sources.courtlistener import CourtListenerClient
+    from legaltracker.statuses import RefreshFailure
 
     if not refresh_lock(case_id):
         if not cache_reachable():
@@ -46,7 +64,7 @@ def refresh_case(case_id: int, client=None, with_docket: bool = True) -> Refresh
             raise SourceUnavailable("The shared cache is unreachable; the refresh waits for it.", retry_after=30)
         return RefreshResult(skipped="another refresh of this case is running")
     try:
-        case = CasePage.objects.select_related("status").get(pk=case_id)
+        case = CasePage.objects.get(pk=case_id)
         client = client or CourtListenerClient()
         if not client.configured:
             mark_source_health(case_id, Health.STALE, "CourtListener lookups are off: COURTLISTENER_TOKEN is not set.")
@@ -56,29 +74,75 @@ def refresh_case(case_id: int, client=None, with_docket: bool = True) -> Refresh
             message = "CourtListener kept failing; calls to it are paused for a few minutes."
             mark_source_health(case_id, Health.STALE, message)
             raise SourceUnavailable(message, retry_after=breaker.seconds_until_closed())
-        status = getattr(case, "status", None)
-        since = status.entries_watermark if status else None
-        docket_id = case.resolved_courtlistener_id
+        ensure_case_status(case_id)
+        result = RefreshResult()
         try:
-            if not with_docket and docket_id and status and status.entries_access == "ok":
-                update = client.entries_update(docket_id, since)
-            else:
-                first_lookup = not (status and status.courtlistener_docket_id)
-                update = client.docket_update(
-                    case.court_id, case.docket_number, docket_id, since, with_parties=first_lookup
-                )
-        except DocketNotFound as exc:
-            mark_source_health(case_id, Health.FAILING, str(exc))
-            return RefreshResult(skipped=str(exc))
-        except (SourceUnavailable, MalformedData) as exc:
+            docket_read = docket_moved = False
+            if _docket_due(case, with_docket):
+                docket_moved = _apply_docket(case, client)
+                docket_read = True
+            status = CaseStatus.objects.get(pk=case_id)
+            # Entries closed to the account are asked for again only when the docket has moved
+            # (a new filing): one call then shows whether the account has been upgraded.
+            if status.entries_access != "forbidden" or docket_moved:
+                # Stop between pages well before the soft time limit, which would otherwise cut a
+                # page's transaction short and make the next run fetch that page again.
+                deadline = time.monotonic() + app_settings.LEGALTRACKER_TASK_SOFT_TIME_LIMIT / 2
+                walk = walk_entries(case_id, client, status.courtlistener_docket_id, deadline)
+                result.created_entries, result.status_changed = walk.created_entries, walk.status_changed
+                if walk.created_entries and status.backfill_done and not docket_read:
+                    # New filings may close the case or change its judge. Marked stale first, so a
+                    # spent quota here leaves the metadata due for the next refresh.
+                    CaseStatus.objects.filter(pk=case_id).update(docket_checked_at=None)
+                    if with_docket:
+                        _apply_docket(case, client)
+        except (DocketNotFound, SourceForbidden, MalformedData) as exc:
+            kind = {
+                DocketNotFound: RefreshFailure.NOT_FOUND,
+                SourceForbidden: RefreshFailure.FORBIDDEN,
+            }.get(type(exc), RefreshFailure.MALFORMED)
+            if kind == RefreshFailure.MALFORMED:
+                breaker.record_failure()
+            status = record_refresh_failure(case_id, kind, str(exc))
+            return RefreshResult(skipped=status.health_message)
+        except SourceUnavailable as exc:
             breaker.record_failure()
             mark_source_health(case_id, Health.STALE, f"CourtListener: {exc}")
             raise
+        except RateLimited:
+            keep_due(case_id)
+            raise
         breaker.record_success()
-        result = apply_update(case_id, update, actor="task:refresh_case")
-        return RefreshResult(created_entries=result.created_entries, status_changed=result.status_changed)
+        result.progress = backfill_progress(CaseStatus.objects.get(pk=case_id))
+        return result
     finally:
         release_refresh_lock(case_id)
+
+
+def _docket_due(case: CasePage, with_docket: bool) -> bool:
+    """Whether this refresh reads the docket's metadata (one call) before its entries."""
+    status = CaseStatus.objects.get(pk=case.pk)
+    if not status.courtlistener_docket_id or status.entries_access == "forbidden":
+        return True  # the first lookup, or the metadata is all CourtListener will give this account
+    if not with_docket or status.entries_cursor:
+        return False  # a feed-triggered refresh, or a walk to resume: entries first
+    recheck = timedelta(minutes=app_settings.LEGALTRACKER_DOCKET_RECHECK_MINUTES)
+    return not status.docket_checked_at or status.docket_checked_at <= timezone.now() - recheck
+
+
+def _apply_docket(case: CasePage, client) -> bool:
+    """Read and apply the docket's metadata, with its parties on the first lookup (one more call).
+
+    True when the docket's last filing date moved."""
+    first_lookup = not CaseStatus.objects.filter(pk=case.pk, courtlistener_docket_id__isnull=False).exists()
+    update = client.docket(case.court_id, case.docket_number, case.resolved_courtlistener_id)
+    if first_lookup:
+        update.parties = client.parties(update.courtlistener_docket_id)
+    last_filing = CaseStatus.objects.filter(pk=case.pk).values_list("date_last_filing", flat=True).first()
+    with transaction.atomic():
+        apply_update(case.pk, update, actor="task:refresh_case")
+        CaseStatus.objects.filter(pk=case.pk).update(docket_checked_at=timezone.now(), failure_kind="", failure_count=0)
+    return bool(update.date_last_filing) and update.date_last_filing != last_filing
 
 
 @dataclass

@@ -11,15 +11,18 @@ from datetime import timedelta
 
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
 
 from legaltracker import outbox
 from legaltracker.conf import app_settings
 from legaltracker.models import CasePage, CaseStatus, Court, DocketEntry, StatusChange
-from legaltracker.rules import match_rule
 from legaltracker.sources.base import DocketUpdate, EntryData
 from legaltracker.sources.validation import safe_url
-from legaltracker.statuses import FINAL_STATUSES, Health, Source, Status
+from legaltracker.status_engine import Outcome, replay
+from legaltracker.status_engine.machine import TERMINATED
+from legaltracker.statuses import Health, Source, Status
 
 logger = logging.getLogger("legaltracker.services")
 
@@ -71,6 +74,7 @@ def _upsert_entries(case_id: int, entries: list[EntryData]) -> int:
             if twin.source == Source.PACER_RSS and data.source == Source.COURTLISTENER:
                 twin.source, twin.source_id = data.source, data.source_id
                 twin.description = data.description or twin.description
+                twin.short_description = data.short_description or twin.short_description
                 twin.document_url = safe_url(data.document_url)[:500] or twin.document_url
                 twin.date_filed = data.date_filed or twin.date_filed
                 twin.save()
@@ -83,6 +87,7 @@ def _upsert_entries(case_id: int, entries: list[EntryData]) -> int:
             entry_number=data.entry_number,
             date_filed=data.date_filed,
             description=data.description,
+            short_description=data.short_description[:200],
             document_url=safe_url(data.document_url)[:500],
         )
         to_create[key] = entry
@@ -113,29 +118,35 @@ def _headline(text: str) -> str:
     return text if len(text) <= HEADLINE_LENGTH else text[: HEADLINE_LENGTH - 1].rsplit(" ", 1)[0] + "…"
 
 
-def derive_status(case_id: int, date_terminated) -> tuple[Status, DocketEntry | None]:
-    """Read the docket oldest first; the last entry a rule matches decides the status."""
-    entries = DocketEntry.objects.filter(case_id=case_id).only("id", "description", "date_filed", "entry_number")
-    entries = entries.order_by("date_filed", "entry_number", "pk")
-    status, cause, last = Status.FILED, None, None
-    for entry in entries.iterator():
-        last = entry
-        rule = match_rule(entry.description)
-        if rule is not None:
-            status, cause = rule.status, entry
-    if last is not None and cause is None:
-        status = Status.ACTIVE
-    if date_terminated and status not in FINAL_STATUSES and status != Status.APPEAL:
-        status = Status.CLOSED
-    return status, cause or last
+def derive_status(case_id: int, date_terminated) -> Outcome:
+    """Replay the case's docket oldest first through the status engine."""
+    entries = DocketEntry.objects.filter(case_id=case_id).only(
+        "id", "description", "short_description", "date_filed", "entry_number", "document_url"
+    )
+    entries = entries.order_by(F("date_filed").asc(nulls_last=True), F("entry_number").asc(nulls_last=True), "pk")
+    return replay(entries.iterator(), date_terminated=date_terminated)
 
 
-def _record_change(status: CaseStatus, new_status: str, *, cause, source: str, actor: str, reason: str = "") -> None:
+def _describe(outcome: Outcome, date_terminated) -> tuple[str, object]:
+    """The headline readers see beside the status, and the date it refers to."""
+    if outcome.rule is TERMINATED:
+        return (
+            f"The court's docket shows the case terminated on {date_format(date_terminated, 'N j, Y')}.",
+            date_terminated,
+        )
+    cause = outcome.cause
+    return (_headline(cause.description), cause.date_filed) if cause else ("", None)
+
+
+def _record_change(
+    status: CaseStatus, new_status: str, *, cause, source: str, actor: str, reason: str = "", rule: str = ""
+) -> None:
     StatusChange.objects.create(
         case_id=status.case_id,
         from_status=status.status,
         to_status=new_status,
         cause_entry=cause,
+        rule=rule,
         source=source,
         actor=actor,
         reason=reason,
@@ -177,17 +188,20 @@ def apply_update(case_id: int, update: DocketUpdate, actor: str, follow_up_refre
         status = _locked_status(case_id)
         created = _upsert_entries(case_id, update.entries)
         metadata_changed = _merge_metadata(status, update)
-        derived, cause = derive_status(case_id, status.date_terminated)
+        outcome = derive_status(case_id, status.date_terminated)
+        derived, cause = outcome.status, outcome.cause
         status_changed = False
-        if derived != status.derived_status or (cause and cause.pk != status.status_entry_id):
-            status.derived_status = derived
-            status.status_entry = cause
-            status.headline = _headline(cause.description) if cause else ""
-            status.last_event_date = cause.date_filed if cause else None
+        if (derived, cause.pk if cause else None, outcome.rule_name) != (
+            status.derived_status,
+            status.status_entry_id,
+            status.status_rule,
+        ):
+            status.derived_status, status.status_entry, status.status_rule = derived, cause, outcome.rule_name
+            status.headline, status.last_event_date = _describe(outcome, status.date_terminated)
             metadata_changed = True
         effective = status.override_status or derived
         if effective != status.status:
-            _record_change(status, effective, cause=cause, source=update.source, actor=actor)
+            _record_change(status, effective, cause=cause, source=update.source, actor=actor, rule=outcome.rule_name)
             status_changed = True
         health_changed = status.health != Health.OK
         status.health, status.health_message = Health.OK, _access_note(status)
@@ -235,6 +249,7 @@ def clear_override(case_id: int, user) -> None:
                 status,
                 status.derived_status,
                 cause=status.status_entry,
+                rule=status.status_rule,
                 source=Source.MANUAL,
                 actor=_editor(user),
                 reason="Override cleared",
@@ -267,9 +282,15 @@ def _refresh_lock_key(case_id: int) -> str:
     return f"legaltracker:refresh-lock:{case_id}"
 
 
+def refresh_lock_seconds() -> int:
+    """The lock lives as long as a refresh task may run: a killed worker's lock is gone by the time
+    a retry of its task could start, and a live task never loses it mid-refresh."""
+    return app_settings.LEGALTRACKER_TASK_TIME_LIMIT
+
+
 def refresh_lock(case_id: int) -> bool:
     """Take the per-case refresh lock; False means another worker is refreshing this case."""
-    return cache.add(_refresh_lock_key(case_id), "1", timeout=app_settings.LEGALTRACKER_REFRESH_LOCK_SECONDS)
+    return cache.add(_refresh_lock_key(case_id), "1", timeout=refresh_lock_seconds())
 
 
 def release_refresh_lock(case_id: int) -> None:

@@ -40,6 +40,8 @@ class EntryData:
     entry_number: int | None = None
     date_filed: date | None = None
     document_url: str = ""
+    # The court's name for the kind of document ("Motion to Dismiss", "Judgment"), when the source gives it.
+    short_description: str = ""
 
 
 @dataclass

@@ -2,8 +2,9 @@
 
 import logging
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, datetime
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from django.utils.dateparse import parse_date, parse_datetime
 
@@ -17,7 +18,6 @@ from legaltracker.sources.base import (
     MalformedData,
     RateLimited,
     SourceError,
-    SourceForbidden,
 )
 from legaltracker.sources.validation import check_entry, site_path
 from legaltracker.statuses import Source
@@ -27,8 +27,17 @@ DOCKET_FIELDS = (
     "date_last_filing,assigned_to_str,referred_to_str,date_modified,absolute_url"
 )
 ENTRY_FIELDS = "id,entry_number,date_filed,description,date_modified,recap_documents"
-MAX_PAGES = 50
-logger = logging.getLogger("legaltracker.sources.courtlistener")  # a guard against a cursor that never ends
+MAX_PAGES = 50  # a guard against a cursor that never ends (docket lookups and parties)
+logger = logging.getLogger("legaltracker.sources.courtlistener")
+
+
+@dataclass
+class EntryPage:
+    """One page of docket entries as an update, with the links CourtListener gave beside it."""
+
+    update: DocketUpdate
+    next_url: str | None
+    count_url: str | None
 
 
 def _date(value) -> date | None:
@@ -63,6 +72,7 @@ def entry_from_json(item: dict) -> EntryData:
         date_filed=_date(item.get("date_filed")),
         description=str(description),
         document_url=document_url,
+        short_description=str(main.get("description") or "")[:200] if item.get("description") else "",
     )
 
 
@@ -123,51 +133,50 @@ class CourtListenerClient:
     def get_docket(self, docket_id: int) -> dict:
         return self._get_json(urljoin(self.base_url, f"dockets/{docket_id}/"), {"fields": DOCKET_FIELDS})
 
-    def iter_entries(self, docket_id: int, modified_after: datetime | None) -> Iterator[dict]:
-        # Document text can run to megabytes per entry; the tracker never needs it.
-        params = {
-            "docket": docket_id,
-            "order_by": "date_modified",
-            "fields": ENTRY_FIELDS,
-            "omit": "recap_documents__plain_text",
-        }
-        if modified_after:
-            params["date_modified__gt"] = modified_after.isoformat()
-        return self._paginate("docket-entries/", params)
-
-    def docket_update(
-        self,
-        court_id: str,
-        docket_number: str,
-        docket_id: int | None,
-        since: datetime | None,
-        with_parties: bool = False,
-    ) -> DocketUpdate:
-        """Docket metadata and the entries modified since `since`; metadata only if entries are closed to us.
-
-        `with_parties` also asks for the parties (one more call, made on a case's first lookup).
-        """
+    def docket(self, court_id: str, docket_number: str, docket_id: int | None) -> DocketUpdate:
+        """The docket's metadata as a DocketUpdate without entries: one call."""
         docket = self.get_docket(docket_id) if docket_id else self.find_docket(court_id, docket_number)
-        update = update_from_docket(docket, court_id, docket_number)
-        self._add_entries_since(update, since)
-        if with_parties:
-            update.parties = self.parties(update.courtlistener_docket_id)
-        return update
+        return update_from_docket(docket, court_id, docket_number)
 
-    def entries_update(self, docket_id: int, since: datetime | None) -> DocketUpdate:
-        """Only the entries modified since `since`: one call when the docket's metadata is already known."""
-        update = DocketUpdate(source=Source.COURTLISTENER, courtlistener_docket_id=docket_id)
-        self._add_entries_since(update, since)
-        return update
+    def entry_page(self, docket_id: int, since: datetime | None, cursor: str | None = None) -> EntryPage:
+        """One page of the docket's entries, oldest modification first: one call.
 
-    def _add_entries_since(self, update: DocketUpdate, since: datetime | None) -> None:
-        """Add the docket's entries modified since `since`, or note that the account may not read them."""
-        update.entries_watermark = since
-        try:
-            add_entries(update, self.iter_entries(update.courtlistener_docket_id, since))
-            update.entries_access = "ok"
-        except SourceForbidden:
-            update.entries_access = "forbidden"
+        With `cursor` (a `next` URL from an earlier page) the walk goes on where it stopped; without
+        it a walk starts after `since`, or at the beginning of the docket.
+        """
+        if cursor:
+            data = self._get_json(self._entries_url(cursor))
+        else:
+            # Document text can run to megabytes per entry; the tracker never needs it.
+            params = {
+                "docket": docket_id,
+                "order_by": "date_modified",
+                "page_size": app_settings.COURTLISTENER_ENTRIES_PAGE_SIZE,
+                "fields": ENTRY_FIELDS,
+                "omit": "recap_documents__plain_text",
+            }
+            if since:
+                params["date_modified__gt"] = since.isoformat()
+            data = self._get_json(urljoin(self.base_url, "docket-entries/"), params)
+        results, next_url, count_url = data.get("results"), data.get("next"), data.get("count")
+        if not isinstance(results, list) or not isinstance(next_url, str | None):
+            raise MalformedData("A page of docket entries without a results list or a usable next link")
+        update = DocketUpdate(source=Source.COURTLISTENER, courtlistener_docket_id=docket_id, entries_access="ok")
+        add_entries(update, results)
+        return EntryPage(update, next_url or None, count_url if isinstance(count_url, str) else None)
+
+    def _entries_url(self, link: str) -> str:
+        """A `next` or `count` link with its query kept as given, sent to the configured API only.
+
+        The token goes with every request, so it never follows a link to another host; and a base
+        URL written differently (a proxy, no "www") still resumes the same cursor.
+        """
+        return urljoin(self.base_url, "docket-entries/") + "?" + urlsplit(link).query
+
+    def entry_count(self, count_url: str) -> int | None:
+        """How many entries a walk covers, from the `count` URL of a cursor page: one call."""
+        count = self._get_json(self._entries_url(count_url)).get("count")
+        return count if isinstance(count, int) and count >= 0 else None
 
     def parties(self, docket_id: int) -> list[dict]:
         """Parties as {"name", "role"}; an empty list when the account may not read them."""

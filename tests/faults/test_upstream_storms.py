@@ -39,7 +39,7 @@ FEED = """<?xml version="1.0" encoding="ISO-8859-1"?>
 
 
 def too_slow(body: str, content_type: str):
-    time.sleep(1.5)  # past the 1 s read timeout the stack is given
+    time.sleep(3.5)  # past the 3 s read timeout the stack is given
     return Response(body, content_type=content_type)
 
 

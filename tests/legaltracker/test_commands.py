@@ -19,11 +19,30 @@ def test_track_case_on_a_fresh_site_creates_the_index_and_publishes(db, settings
         call_command("track_case", "dcd", "1:23-cv-1599-ABJ")
 
 
-def test_demo_filing_changes_the_case_through_the_service(db):
+def test_demo_statuses_are_what_the_engine_derives_from_the_demo_dockets(db):
+    call_command("load_demo")
+    statuses = {s.case.slug: s for s in CaseStatus.objects.select_related("case", "status_entry")}
+    assert {slug: s.status for slug, s in statuses.items()} == {
+        "sec-v-binance": "dismissed",
+        "sec-v-coinbase": "dismissed",
+        "sec-v-ripple": "judgment",
+        "us-v-bankman-fried": "appeal",
+    }
+    # Ripple's appeals were dismissed, so the final judgment stands, traced to the mandate.
+    assert statuses["sec-v-ripple"].status_rule == "appeals court affirms" or statuses[
+        "sec-v-ripple"
+    ].status_entry.description.startswith("MANDATE")
+    tracked = set(CasePage.objects.filter(tracking=True).values_list("slug", flat=True))
+    assert tracked == {"us-v-bankman-fried"}
+
+
+def test_demo_filing_adds_a_filing_without_inventing_a_ruling(db):
     call_command("load_demo")
     before = CaseStatus.objects.get(case__slug="us-v-bankman-fried")
     call_command("demo_filing", "us-v-bankman-fried")
     after = CaseStatus.objects.get(case__slug="us-v-bankman-fried")
-    assert after.version == before.version + 1 and after.status == "stayed"
+    assert after.version == before.version + 1 and after.status == "appeal"
+    newest = CasePage.objects.get(slug="us-v-bankman-fried").docket_entries.order_by("-pk").first()
+    assert newest.description.startswith("LETTER")
     with pytest.raises(CommandError):
         call_command("demo_filing", "no-such-case")

@@ -2,8 +2,10 @@
 
 import json
 import time
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 from werkzeug import Response
 
 from legaltracker import services
@@ -137,6 +139,21 @@ def test_forbidden_entries_fall_back_to_docket_metadata(courtlistener, case):
     assert status.status == Status.CLOSED
     assert "closed to this account" in status.health_message
 
+    # Later refreshes cost the docket call only, and ask for entries again once the docket moves.
+    courtlistener.clear_log()
+    services.refresh_case(case.pk)
+    assert [r.path for r, _ in courtlistener.log] == ["/api/rest/v4/dockets/67474542/"]
+    courtlistener.clear()
+    courtlistener.expect_request("/api/rest/v4/dockets/67474542/").respond_with_json(
+        {**DOCKET, "date_terminated": "2025-05-29", "date_last_filing": "2025-06-02"}
+    )
+    courtlistener.expect_request("/api/rest/v4/docket-entries/").respond_with_json(
+        {"next": None, "results": [entry(1, "COMPLAINT filed.", "2023-06-05")]}
+    )
+    services.refresh_case(case.pk)
+    assert [r.path for r, _ in courtlistener.log][-1] == "/api/rest/v4/docket-entries/"
+    assert CaseStatus.objects.get(pk=case.pk).entries_access == "ok"  # the account was upgraded
+
 
 def test_429_blocks_every_call_until_retry_after_has_passed(courtlistener, case):
     courtlistener.expect_request("/api/rest/v4/dockets/67474542/").respond_with_response(
@@ -149,6 +166,7 @@ def test_429_blocks_every_call_until_retry_after_has_passed(courtlistener, case)
     with pytest.raises(RateLimited) as waiting:
         services.refresh_case(case.pk)
     assert len(courtlistener.log) == calls_after_429  # nothing reached the server during the wait
+    assert SharedQuota.courtlistener().remaining() == 0  # beat hands out no refresh meanwhile
     assert 0 < waiting.value.retry_after <= 2
 
     time.sleep(2.1)
@@ -182,14 +200,18 @@ def test_timeout_marks_the_case_stale(courtlistener, case):
     assert CaseStatus.objects.get(pk=case.pk).health == Health.STALE
 
 
-def test_malformed_json_marks_the_case_stale_without_writing_entries(courtlistener, case):
+def test_malformed_json_flags_the_case_and_waits_an_hour_without_writing_entries(courtlistener, case):
     courtlistener.expect_request("/api/rest/v4/dockets/67474542/").respond_with_data(
         '{"id": 6747', content_type="application/json"
     )
-    with pytest.raises(Exception, match="not valid JSON"):
-        services.refresh_case(case.pk)
+    before = timezone.now()
+    result = services.refresh_case(case.pk)
+
+    status = CaseStatus.objects.get(pk=case.pk)
     assert DocketEntry.objects.count() == 0
-    assert "not valid JSON" in CaseStatus.objects.get(pk=case.pk).health_message
+    assert status.health == Health.FAILING and "not valid JSON" in status.health_message
+    assert "could not be read" in result.skipped
+    assert before + timedelta(minutes=59) < status.next_refresh_at < timezone.now() + timedelta(minutes=61)
 
 
 def test_unknown_docket_is_recorded_as_failing(courtlistener, tree):

@@ -136,3 +136,18 @@ def test_beat_fan_out_polls_each_due_court_once_and_refreshes_due_cases(courtlis
         "courtlistener",
     }
     assert "/api/rest/v4/dockets/" in paths  # the feed-triggered refresh looked Chau's docket up
+
+
+def test_a_worker_meeting_a_spent_day_finishes_the_task_instead_of_holding_a_countdown(
+    courtlistener, case, worker, settings
+):
+    from legaltracker.quota import SharedQuota
+
+    settings.COURTLISTENER_LIMIT_PER_DAY = 1
+    SharedQuota.courtlistener().acquire()  # the day's only call is gone
+
+    result = tasks.refresh_case.delay(case.pk).get(timeout=30)
+
+    assert "quota spent" in result["skipped"] and not courtlistener.log
+    scheduled = app.control.inspect(timeout=2).scheduled() or {}
+    assert not any(scheduled.values())  # no retry waiting in the worker for tomorrow

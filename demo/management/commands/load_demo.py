@@ -125,8 +125,8 @@ class Command(BaseCommand):
                     date_terminated=date.fromisoformat(spec["date_terminated"])
                     if spec.get("date_terminated")
                     else None,
-                    # The demo works offline: its timelines come from the entries below, not from court sites.
-                    tracking=False,
+                    # Finished cases are kept as records; the case still going is refreshed from the court.
+                    tracking=spec.get("tracking", False),
                 )
                 case.brought_by = list(CaseParty.objects.filter(name__in=spec["brought_by"]))
                 case.allegations = list(Allegation.objects.filter(name__in=spec["allegations"]))

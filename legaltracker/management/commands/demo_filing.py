@@ -8,11 +8,13 @@ from legaltracker.models import CasePage
 from legaltracker.sources.base import DocketUpdate, EntryData
 from legaltracker.statuses import Source
 
-# Filings cycled through on each call, so repeated demos keep changing the widget.
+# Filings cycled through on each call, so repeated demos keep changing the widget's latest filings.
+# They are the routine traffic of a case whose appeal is pending: none of them decides anything, so
+# the status the engine derived from the real timeline stays true.
 FILINGS = [
-    "ORDER granting the joint motion to stay; the case is stayed pending further order.",
-    "MINUTE ORDER lifting the stay; the parties shall file a joint status report within 14 days.",
-    "MOTION for Leave to File Supplemental Authority by the plaintiff.",
+    "LETTER addressed to the Court by counsel for the defendant about the schedule of the pending appeal.",
+    "ORDER scheduling a status conference; the parties shall file a joint letter one week before it.",
+    "NOTICE of Appearance by additional counsel for the defendant.",
 ]
 
 

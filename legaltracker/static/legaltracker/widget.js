@@ -71,8 +71,17 @@
       eventDate.setAttribute("datetime", data.last_event_date || "");
       setText(root, "last_event_date", data.last_event_date ? "(" + data.last_event_date + ")" : "", changed);
     }
+    var source = data.status_source || {};
+    setText(root, "status_source", source.text || "", changed);
+    var sourceLink = field(root, "status_source_link");
+    if (sourceLink) {
+      if (source.url) { sourceLink.setAttribute("href", source.url); } else { sourceLink.removeAttribute("href"); }
+      sourceLink.hidden = !source.url;
+    }
     var notRefreshed = field(root, "not-refreshed");
     if (notRefreshed && data.refreshed) { notRefreshed.remove(); }
+    var loading = field(root, "history-loading");
+    if (loading) { loading.hidden = !data.history_loading; }
     var checked = field(root, "last_checked");
     if (checked) { checked.setAttribute("datetime", data.last_checked || ""); }
     renderEntries(root, data.entries, parseInt(root.getAttribute("data-entries") || "0", 10), changed);
