@@ -138,9 +138,9 @@ class SupervisedWorker:
     worker killed with SIGKILL is replaced the same way.
     """
 
-    def __init__(self, env, tmp_path, name: str):
-        self.env, self.tmp_path, self.name = env, tmp_path, name
-        self.generations: list[CeleryWorker] = [CeleryWorker(env, tmp_path, f"{name}-1").start()]
+    def __init__(self, env, tmp_path, name: str, concurrency: int = 3):
+        self.env, self.tmp_path, self.name, self.concurrency = env, tmp_path, name, concurrency
+        self.generations: list[CeleryWorker] = [CeleryWorker(env, tmp_path, f"{name}-1", concurrency).start()]
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._watch, daemon=True)
         self._thread.start()
@@ -148,7 +148,8 @@ class SupervisedWorker:
     def _start_next(self) -> None:
         # No waiting for "ready": while Redis is down the new worker keeps trying to connect.
         name = f"{self.name}-{len(self.generations) + 1}"
-        self.generations.append(CeleryWorker(self.env, self.tmp_path, name).start(wait=False))
+        worker = CeleryWorker(self.env, self.tmp_path, name, self.concurrency)
+        self.generations.append(worker.start(wait=False))
 
     def _watch(self) -> None:
         while not self._stop.wait(0.3):

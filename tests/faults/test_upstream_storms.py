@@ -110,14 +110,14 @@ def test_storms_from_courtlistener_and_pacer_mark_data_stale_and_lose_nothing(
 
     with Readers(web.url, reader_paths(site)) as readers:
         # Beat asks every few seconds in this storm: the feed, and the case while it is due.
-        deadline = time.monotonic() + 8
-        while time.monotonic() < deadline:
+        for _ in range(4):
             send("refresh_case", case.pk)
             send("refresh_court_feed", case.court_id)
-            time.sleep(1)
-        wait_until(lambda: health(case) == "stale", 30, "the case to be marked stale")
+            time.sleep(2)
+        # Stale after timeouts and 5xx, failing after an unreadable answer: either way readers are told.
+        wait_until(lambda: health(case) in ("stale", "failing"), 60, "the case to be marked stale")
         widget = requests.get(f"{web.url}/cases/{case.slug}/widget.json", headers={"Host": "localhost"}).json()
-        assert widget["source_health"] == "stale" and widget["source_message"]
+        assert widget["source_health"] in ("stale", "failing") and widget["source_message"]
         assert storm.faults >= 10
         court = Court.objects.get(pk=case.court_id)
         assert court.feed_health in ("stale", "failing") and court.feed_message
