@@ -7,4 +7,4 @@ class LegalTrackerConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from legaltracker import checks, signals  # noqa: F401
+        from legaltracker import checks, signal_handlers  # noqa: F401

@@ -16,12 +16,21 @@ import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.redis import RedisCache
-from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger("legaltracker.cache")
 
-UNREACHABLE = (RedisConnectionError, RedisTimeoutError, OSError)
+
+def _unreachable_errors() -> tuple[type[Exception], ...]:
+    # A host without Redis has no redis package; it never uses this backend, but imports this module.
+    try:
+        from redis.exceptions import ConnectionError as RedisConnectionError
+        from redis.exceptions import TimeoutError as RedisTimeoutError
+    except ImportError:
+        return (OSError,)
+    return (RedisConnectionError, RedisTimeoutError, OSError)
+
+
+UNREACHABLE = _unreachable_errors()
 
 
 class CacheUnavailable(ValueError):

@@ -53,8 +53,16 @@ DEFAULTS = {
     "WIDGET_POLL_SECONDS": 60,
     # Seconds a web process reuses a widget payload before asking the shared cache again.
     "WIDGET_LOCAL_CACHE_SECONDS": 2,
+    # Seconds a widget payload stays in the default cache. Every change invalidates it there, but a
+    # per-process cache (LocMemCache) only hears of changes made in the same process, so there the
+    # shorter time applies and bounds how stale a widget can be.
+    "WIDGET_CACHE_SECONDS": 3600,
+    "WIDGET_UNSHARED_CACHE_SECONDS": 10,
     # Who may frame the embed page (Content-Security-Policy frame-ancestors).
     "EMBED_FRAME_ANCESTORS": ["*"],
+    # The template case pages extend; it must have Wagtail's project-template blocks
+    # (title, extra_css for head content, body_class, content, extra_js).
+    "LEGALTRACKER_BASE_TEMPLATE": "base.html",
     # The outbox of work after a commit: failures are retried with backoff from this base, then
     # parked after this many attempts; a message not sent within the grace period is swept.
     "OUTBOX_MAX_ATTEMPTS": 5,

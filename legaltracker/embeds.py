@@ -2,18 +2,16 @@
 
 from wagtail.embeds.finders.base import EmbedFinder
 
+from legaltracker.oembed import case_from_url, oembed_for
+
 
 class CaseEmbedFinder(EmbedFinder):
     def accept(self, url: str) -> bool:
-        from legaltracker.views import case_from_url
-
         return case_from_url(url) is not None
 
     def find_embed(self, url, max_width=None, max_height=None):
-        from legaltracker.views import case_from_url, oembed_for
-
         case = case_from_url(url)
-        data = oembed_for(case, None, max_width, max_height)
+        data = oembed_for(case, max_width, max_height)
         return {
             "title": data["title"],
             "author_name": "",

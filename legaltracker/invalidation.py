@@ -2,23 +2,16 @@
 
 from django.core.cache import cache
 
-
-def widget_cache_key(case_id: int) -> str:
-    return f"legaltracker:widget:{case_id}"
-
-
-def widget_slug_key(slug: str) -> str:
-    return f"legaltracker:widget-slug:{slug}"
+from legaltracker.cache_keys import widget_cache_key, widget_slug_key
+from legaltracker.models import CasePage
+from legaltracker.purge import purge_case_urls
+from legaltracker.selectors import forget_local_payload
 
 
 def forget_widget(case_id: int, *slugs: str, strict: bool = True) -> None:
     """Drop the cached widget payload of a case, under its id and under each slug it is served at."""
     if not slugs:
-        from legaltracker.models import CasePage
-
         slugs = tuple(CasePage.objects.filter(pk=case_id).values_list("slug", flat=True))
-    from legaltracker.selectors import forget_local_payload
-
     forget_local_payload(*slugs)
     # Raise when the cache is unreachable (the resilient backend would otherwise skip the delete),
     # so the outbox retries: a payload cached before a blip must not outlive the change.
@@ -29,6 +22,4 @@ def forget_widget(case_id: int, *slugs: str, strict: bool = True) -> None:
 def case_changed(case_id: int) -> None:
     """Drop the cached widget payload; purge the frontend cache of every page that shows the case."""
     forget_widget(case_id)
-    from legaltracker.purge import purge_case_urls
-
     purge_case_urls(case_id)

@@ -1,8 +1,11 @@
 """Court cases: the case page editors own, and the docket data only `services` writes."""
 
+from urllib.parse import urlencode
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.paginator import InvalidPage, Paginator
 from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -11,9 +14,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from legaltracker.conf import app_settings
 from legaltracker.docket_numbers import is_recognised, normalise_docket_number
+from legaltracker.links import absolute_page_url, absolute_url
 from legaltracker.panels import CaseStatusPanel
 from legaltracker.statuses import Health, RefreshFailure, Source, Status
+
+TIMELINE_PAGE_SIZE = 25
 
 
 class Court(models.Model):
@@ -73,6 +80,7 @@ class CaseIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context["legaltracker_base_template"] = app_settings.LEGALTRACKER_BASE_TEMPLATE
         cases = (
             CasePage.objects.live()
             .child_of(self)
@@ -209,11 +217,26 @@ class CasePage(Page):
         docket_id = self.resolved_courtlistener_id
         return f"https://www.courtlistener.com/docket/{docket_id}/" if docket_id else ""
 
-    def get_context(self, request, *args, **kwargs):
-        from legaltracker.selectors import case_timeline
+    def timeline(self, page_number=None):
+        """A page of the case's docket entries, newest first; an unknown page number shows the first."""
+        entries = self.docket_entries.order_by(
+            models.F("date_filed").desc(nulls_last=True), models.F("entry_number").desc(nulls_last=True), "-pk"
+        )
+        paginator = Paginator(entries, TIMELINE_PAGE_SIZE)
+        try:
+            return paginator.page(page_number or 1)
+        except InvalidPage:
+            return paginator.page(1)
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["timeline"] = case_timeline(self, page_number=request.GET.get("page"))
+        context["legaltracker_base_template"] = app_settings.LEGALTRACKER_BASE_TEMPLATE
+        context["oembed_url"] = (
+            absolute_url("legaltracker:oembed")
+            + "?"
+            + urlencode({"url": absolute_page_url(self, request), "format": "json"})
+        )
+        context["timeline"] = self.timeline(page_number=request.GET.get("page"))
         context["case_status"] = getattr(self, "status", None)
         return context
 
@@ -334,6 +357,15 @@ class CaseStatus(models.Model):
     def is_backfilling(self) -> bool:
         """The first full read of the docket's history has started and not finished."""
         return bool(self.entries_cursor) and not self.backfill_done
+
+    @property
+    def backfill_progress(self) -> str:
+        """ "backfilling: 200 of about 620 entries" while the docket's history is loading; else ""."""
+        if not self.is_backfilling:
+            return ""
+        if self.backfill_total:
+            return f"backfilling: {self.backfill_fetched} of about {self.backfill_total} entries"
+        return f"backfilling: {self.backfill_fetched} entries so far"
 
 
 class StatusChange(models.Model):

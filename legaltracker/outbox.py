@@ -1,7 +1,8 @@
 """The transactional outbox: work that must happen after a commit, and is never dropped.
 
 `enqueue` writes an `OutboxMessage` in the caller's transaction. On commit the message is sent:
-kinds marked `queued` go to a Celery worker, the others run in this process. A message that
+kinds marked `queued` go to a Celery worker (or run here when the host has no Celery), the others
+run in this process. A message that
 could not be sent or whose handler failed stays pending; `sweep` (beat, or `manage.py
 sweep_outbox`) retries it with backoff, and parks it with its error after too many failures.
 
@@ -12,14 +13,15 @@ dies half-way or the sweeper and a worker reach it at the same time.
 
 import logging
 import random
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from legaltracker.conf import app_settings
+from legaltracker.dispatch import celery_configured
 from legaltracker.models import OutboxMessage
 
 logger = logging.getLogger("legaltracker.outbox")
@@ -31,29 +33,47 @@ class SendFailed(Exception):
 
 @dataclass(frozen=True)
 class Kind:
-    handler: Callable[..., object]
+    handler: str  # dotted path: the handlers import this module, so it names them instead of importing
     queued: bool
-    # Errors that retrying cannot fix: the message is parked at the first one.
-    permanent: tuple[type[Exception], ...] = ()
-    on_failure: Callable[[dict, str, bool], None] | None = None
+    # Errors that retrying cannot fix (dotted paths): the message is parked at the first one.
+    permanent: tuple[str, ...] = ()
+    on_failure: str = ""
+
+    def call(self, payload: dict) -> None:
+        import_string(self.handler)(**payload)
+
+    def is_permanent(self, exc: Exception) -> bool:
+        return isinstance(exc, tuple(import_string(path) for path in self.permanent))
 
 
-KINDS: dict[str, Kind] = {}
+KINDS: dict[str, Kind] = {
+    "case_changed": Kind("legaltracker.invalidation.case_changed", queued=False),
+    "forget_widget": Kind("legaltracker.outbox_kinds.forget_widget", queued=False),
+    "refresh_case": Kind("legaltracker.outbox_kinds.refresh_case", queued=False),
+    # In the process that made the change, as the signal always was sent; retried when a subscriber fails.
+    "announce_status_change": Kind("legaltracker.outbox_kinds.announce_status_change", queued=False),
+    "webhook_event": Kind(
+        "legaltracker.webhooks.process_event",
+        queued=True,
+        permanent=("legaltracker.sources.base.MalformedData",),
+        on_failure="legaltracker.outbox_kinds.record_webhook_error",
+    ),
+}
 
 
-def register(name: str, *, queued: bool, permanent: tuple[type[Exception], ...] = (), on_failure=None):
-    """Register the handler of a kind of message; it receives the payload as keyword arguments."""
+def send_task(name: str, *args, **kwargs) -> None:
+    """Queue a task by name on the current Celery app; SendFailed when the broker cannot take it."""
+    from celery import current_app
 
-    def decorator(handler):
-        KINDS[name] = Kind(handler, queued, permanent, on_failure)
-        return handler
-
-    return decorator
+    try:
+        # No result is kept: the outbox row is the record, and a dead result store must not block sending.
+        current_app.send_task(name, args=args, kwargs=kwargs, ignore_result=True)
+    except Exception as exc:  # any broker failure: the message waits for the broker
+        raise SendFailed(f"could not queue {name}: {exc}") from exc
 
 
 def enqueue(kind: str, **payload) -> OutboxMessage:
     """Record work to do after the current transaction commits, and send it then."""
-    _load_kinds()
     if kind not in KINDS:
         raise ValueError(f"Unknown outbox kind {kind!r}")
     grace = timedelta(seconds=app_settings.OUTBOX_GRACE_SECONDS)
@@ -64,16 +84,14 @@ def enqueue(kind: str, **payload) -> OutboxMessage:
 
 def send(message_id: int, kind: str) -> None:
     """Hand a committed message to a worker, or run it here; a failure leaves it for the sweeper."""
-    _load_kinds()
-    if not KINDS[kind].queued:
+    # A host without Celery runs queued work here, after the commit (as `dispatch` does for it); the
+    # message was recorded first, so a failure still leaves it for `sweep_outbox`.
+    if not KINDS[kind].queued or not celery_configured():
         run(message_id)
         return
-    from legaltracker.tasks import run_outbox_message
-
     try:
-        # No result is kept: the message row is the record, and a dead result store must not block sending.
-        run_outbox_message.apply_async((message_id,), ignore_result=True)
-    except Exception as exc:  # any broker failure: the row stays pending and is swept
+        send_task("legaltracker.tasks.run_outbox_message", message_id)
+    except SendFailed as exc:  # the row stays pending and is swept
         logger.warning("event=outbox_send_failed message=%s kind=%s error=%r", message_id, kind, exc)
         OutboxMessage.objects.filter(pk=message_id, done_at__isnull=True).update(
             next_attempt_at=timezone.now(), last_error=f"Could not be queued: {exc}"[:2000]
@@ -82,7 +100,6 @@ def send(message_id: int, kind: str) -> None:
 
 def run(message_id: int) -> str:
     """Run one message if it is still due: 'done', 'retry', 'parked', or 'skipped' (done, parked or busy)."""
-    _load_kinds()
     with transaction.atomic():
         message = (
             OutboxMessage.objects.select_for_update(skip_locked=True)
@@ -95,7 +112,7 @@ def run(message_id: int) -> str:
         message.attempts += 1
         try:
             with transaction.atomic():
-                kind.handler(**message.payload)
+                kind.call(message.payload)
         except Exception as exc:  # recorded on the message, retried or parked: never lost
             return _failed(message, kind, exc)
         message.done_at = timezone.now()
@@ -109,7 +126,7 @@ def _failed(message: OutboxMessage, kind: Kind, exc: Exception) -> str:
     if isinstance(exc, SendFailed):
         message.attempts -= 1  # an outage of the broker is no fault of the message
     park = not isinstance(exc, SendFailed) and (
-        isinstance(exc, kind.permanent) or message.attempts >= app_settings.OUTBOX_MAX_ATTEMPTS
+        kind.is_permanent(exc) or message.attempts >= app_settings.OUTBOX_MAX_ATTEMPTS
     )
     now = timezone.now()
     message.last_error = error
@@ -119,7 +136,7 @@ def _failed(message: OutboxMessage, kind: Kind, exc: Exception) -> str:
         message.next_attempt_at = now + timedelta(seconds=backoff_seconds(message.attempts))
     message.save(update_fields=["attempts", "last_error", "parked_at", "next_attempt_at"])
     if kind.on_failure:
-        kind.on_failure(message.payload, error, park)
+        import_string(kind.on_failure)(message.payload, error, park)
     log = logger.error if park else logger.warning
     log(
         "event=outbox_failed message=%s kind=%s attempts=%s parked=%s error=%r",
@@ -163,8 +180,3 @@ def reprocess(message_id: int) -> None:
     message = OutboxMessage.objects.get(pk=message_id, done_at__isnull=True)
     OutboxMessage.objects.filter(pk=message_id).update(parked_at=None, attempts=0, next_attempt_at=timezone.now())
     transaction.on_commit(lambda: send(message_id, message.kind))
-
-
-def _load_kinds() -> None:
-    # The handlers live beside the code they call; importing registers them.
-    import legaltracker.outbox_kinds  # noqa: F401

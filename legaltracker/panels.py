@@ -1,5 +1,6 @@
 """An editor-facing panel on the case page: live status, source health, and whether lookups are on."""
 
+from django.apps import apps
 from wagtail.admin.panels import HelpPanel
 
 from legaltracker.conf import app_settings
@@ -24,13 +25,12 @@ class CaseStatusPanel(HelpPanel):
 
     class BoundPanel(HelpPanel.BoundPanel):
         def get_context_data(self, parent_context=None):
-            from legaltracker.models import CaseStatus
-            from legaltracker.services.backfill import backfill_progress
-
+            # Looked up in the app registry: models.py imports this module to build its panels.
+            CaseStatus = apps.get_model("legaltracker", "CaseStatus")
             context = super().get_context_data(parent_context)
             case = self.instance
             context["case_status"] = CaseStatus.objects.filter(pk=case.pk).first() if case.pk else None
             context["lookups_enabled"] = bool(app_settings.COURTLISTENER_TOKEN)
             context["status_rule"] = rule_explained(context["case_status"])
-            context["backfill_progress"] = backfill_progress(context["case_status"])
+            context["backfill_progress"] = context["case_status"].backfill_progress if context["case_status"] else ""
             return context

@@ -1,24 +1,21 @@
-"""Read paths for case data: the widget payload and the case timeline."""
+"""Read paths for case data: the widget payload, in bulk and per slug."""
 
 import json
 import time
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.core.paginator import InvalidPage, Paginator
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils.dateformat import format as date_format
 
+from legaltracker.cache_keys import widget_cache_key, widget_cache_seconds, widget_slug_key
 from legaltracker.conf import app_settings
-from legaltracker.invalidation import widget_cache_key, widget_slug_key
 from legaltracker.models import CasePage, CaseStatus, DocketEntry
 from legaltracker.statuses import Status
 
-TIMELINE_PAGE_SIZE = 25
 WIDGET_MAX_ENTRIES = 10
-WIDGET_CACHE_SECONDS = 3600
 LOCAL_MEMO_MAX = 2000
 _local_documents: dict[str, tuple[float, "WidgetDocument"]] = {}
 
@@ -125,7 +122,7 @@ def widget_payloads(cases: list[CasePage]) -> dict[int, dict]:
         for case in missing:
             payloads[case.pk] = _payload(case, statuses.get(case.pk), entries.get(case.pk, []))
             fresh[widget_cache_key(case.pk)] = payloads[case.pk]
-        cache.set_many(fresh, timeout=WIDGET_CACHE_SECONDS)
+        cache.set_many(fresh, timeout=widget_cache_seconds())
     return payloads
 
 
@@ -168,7 +165,7 @@ def widget_document_for_slug(slug: str) -> WidgetDocument | None:
         if case is None:
             return None
         payload = widget_payloads([case])[case.pk]
-        cache.set(key, payload, timeout=WIDGET_CACHE_SECONDS)
+        cache.set(key, payload, timeout=widget_cache_seconds())
     if len(_local_documents) >= LOCAL_MEMO_MAX:
         _local_documents.clear()
     document = WidgetDocument(payload)
@@ -179,15 +176,3 @@ def widget_document_for_slug(slug: str) -> WidgetDocument | None:
 def forget_local_payload(*slugs: str) -> None:
     for slug in slugs:
         _local_documents.pop(slug, None)
-
-
-def case_timeline(case: CasePage, page_number=None):
-    """A page of the case's docket entries, newest first."""
-    entries = DocketEntry.objects.filter(case=case).order_by(
-        F("date_filed").desc(nulls_last=True), F("entry_number").desc(nulls_last=True), "-pk"
-    )
-    paginator = Paginator(entries, TIMELINE_PAGE_SIZE)
-    try:
-        return paginator.page(page_number or 1)
-    except InvalidPage:
-        return paginator.page(1)

@@ -5,14 +5,11 @@ import random
 
 from celery import shared_task
 from celery.exceptions import Reject
-from django.db.models import Q
 from django.utils import timezone
 
 from legaltracker import services
 from legaltracker.conf import app_settings
-from legaltracker.models import Court
-from legaltracker.quota import SharedQuota
-from legaltracker.services.scheduling import due_case_ids
+from legaltracker.due import due_case_ids, due_court_ids, refresh_budget
 from legaltracker.sources.base import RateLimited, SourceUnavailable
 
 logger = logging.getLogger("legaltracker.tasks")
@@ -85,22 +82,13 @@ def schedule_due_refreshes() -> dict:
     and are picked up by the next run.
     """
     now = timezone.now()
-    feed_due = now - timezone.timedelta(minutes=app_settings.LEGALTRACKER_FEED_INTERVAL_MINUTES)
-    courts = (
-        Court.objects.exclude(pacer_rss_url="")
-        .filter(cases__tracking=True)
-        .filter(Q(feed_checked_at__isnull=True) | Q(feed_checked_at__lte=feed_due))
-        .distinct()
-        .values_list("pk", flat=True)
-    )
-    court_ids = list(courts)
+    court_ids = due_court_ids(now)
     for court_id in court_ids:
         refresh_court_feed.delay(court_id)
 
     case_ids: list[int] = []
     if app_settings.COURTLISTENER_TOKEN:
-        remaining = SharedQuota.courtlistener().remaining()
-        case_ids = due_case_ids(min(50 if remaining is None else remaining, 50), now)
+        case_ids = due_case_ids(refresh_budget(), now)
         for case_id in case_ids:
             refresh_case.delay(case_id)
     return {"courts": court_ids, "cases": case_ids}

@@ -3,22 +3,19 @@
 import hmac
 import json
 import re
-from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.utils.html import escape
 from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
-from wagtail.models import Site
 
 from legaltracker.conf import app_settings
 from legaltracker.models import CasePage
+from legaltracker.oembed import case_from_url, oembed_for
 from legaltracker.selectors import WIDGET_MAX_ENTRIES, widget_document_for_slug, widget_payload
+from legaltracker.webhooks import receive_event, valid_event_type
 
-EMBED_WIDTH, EMBED_HEIGHT = 480, 420
 _ENTRIES_PARAM = re.compile(r"(?:^|&)entries=(\d{1,3})(?:&|$)")
 
 
@@ -73,45 +70,6 @@ def embed(request, slug: str):
     return response
 
 
-def case_from_url(url: str) -> CasePage | None:
-    """The live case page a URL points to (its page or its embed page), or None."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https"):
-        return None
-    path = parts.path.rstrip("/").removesuffix("/embed")
-    case = CasePage.objects.live().filter(slug=path.rsplit("/", 1)[-1]).first()
-    if case is None:
-        return None
-    # Host and path must both be the case's own: a foreign host with a matching path is not ours.
-    own = urlsplit(case.full_url or "")
-    if own.netloc.lower() != parts.netloc.lower() or own.path.rstrip("/") != path:
-        return None
-    return case
-
-
-def oembed_for(case: CasePage, request=None, maxwidth: int | None = None, maxheight: int | None = None) -> dict:
-    """oEmbed 1.0 `rich` response whose HTML is an iframe of the case's embed page."""
-    width = min(EMBED_WIDTH, maxwidth) if maxwidth else EMBED_WIDTH
-    height = min(EMBED_HEIGHT, maxheight) if maxheight else EMBED_HEIGHT
-    site = Site.find_for_request(request) if request else case.get_site()
-    root = site.root_url if site else ""
-    src = f"{root}/cases/{case.slug}/embed/"
-    return {
-        "version": "1.0",
-        "type": "rich",
-        "title": case.title,
-        "provider_name": settings.WAGTAIL_SITE_NAME,
-        "provider_url": root + "/",
-        "width": width,
-        "height": height,
-        "html": (
-            f'<iframe src="{escape(src)}" width="{width}" height="{height}" '
-            f'title="{escape("Live case tracker: " + case.title)}" '
-            'style="border:0;max-width:100%" loading="lazy"></iframe>'
-        ),
-    }
-
-
 def _positive_int(value) -> int | None:
     try:
         number = int(value)
@@ -127,9 +85,7 @@ def oembed(request):
     case = case_from_url(request.GET.get("url", ""))
     if case is None:
         return JsonResponse({"error": "not_found", "detail": "That URL is not a case page on this site."}, status=404)
-    data = oembed_for(
-        case, request, _positive_int(request.GET.get("maxwidth")), _positive_int(request.GET.get("maxheight"))
-    )
+    data = oembed_for(case, _positive_int(request.GET.get("maxwidth")), _positive_int(request.GET.get("maxheight")))
     response = JsonResponse(data)
     response["Access-Control-Allow-Origin"] = "*"
     return response
@@ -138,9 +94,11 @@ def oembed(request):
 @csrf_exempt
 @require_POST
 def courtlistener_webhook(request, secret: str):
-    """Store the event under its Idempotency-Key, answer 2xx at once, and let the outbox do the work."""
-    from legaltracker.webhooks import receive_event, valid_event_type
+    """Store the event under its Idempotency-Key, answer 2xx at once, and let the outbox do the work.
 
+    Without Celery the event is applied right after this request's commit: it is local work, a few
+    rows per case. Either way it is recorded first, so a failure leaves it for the sweeper.
+    """
     expected = app_settings.WEBHOOK_SECRET
     # Constant-time comparison: the secret path is the webhook's only credential.
     if not expected or not hmac.compare_digest(secret.encode(), expected.encode()):

@@ -7,4 +7,8 @@ class NewsroomConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from newsroom import signals  # noqa: F401
+        from legaltracker.signals import case_status_changed
+        from newsroom import checks, signals  # noqa: F401
+        from newsroom.notifications import notify_authors_of_status_change
+
+        case_status_changed.connect(notify_authors_of_status_change, dispatch_uid="newsroom-notify-authors")

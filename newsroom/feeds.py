@@ -3,6 +3,8 @@
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Rss201rev2Feed
 
+from newsroom.links import absolute_page_url
+
 FEED_LENGTH = 30
 
 
@@ -17,7 +19,7 @@ class NewsFeed(Feed):
         return self.news_index.title
 
     def link(self):
-        return self.news_index.url
+        return absolute_page_url(self.news_index)
 
     def description(self):
         return self.news_index.search_description or f"The latest from {self.news_index.title}."
@@ -32,7 +34,7 @@ class NewsFeed(Feed):
         return item.dek
 
     def item_link(self, item):
-        return item.url
+        return absolute_page_url(item)
 
     def item_pubdate(self, item):
         return item.display_published_at

@@ -2,8 +2,12 @@
 
 import json
 
+from django.conf import settings
 from django.utils.html import strip_tags
 from django.utils.safestring import SafeString, mark_safe
+from wagtail.models import Site
+
+from newsroom.links import absolute_page_url
 
 # The characters that could end a <script> element or start markup, escaped inside JSON strings.
 _SCRIPT_SAFE = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -13,11 +17,18 @@ def article_description(page) -> str:
     return page.search_description or page.dek or strip_tags(str(page.title))
 
 
+def publisher_name(request, newsroom_settings) -> str:
+    """The publisher named in metadata: the site's Newsroom settings, else its Wagtail site name."""
+    name = newsroom_settings.for_request(request).publisher_name if request else ""
+    site = Site.find_for_request(request) if request else None
+    return name or (site.site_name if site else "") or getattr(settings, "WAGTAIL_SITE_NAME", "")
+
+
 def article_structured_data(page, request, authors, image_url: str | None) -> dict:
     """A schema.org NewsArticle for the article, with its authors, dates and publisher."""
     from newsroom.models import NewsroomSettings
 
-    publisher = NewsroomSettings.for_request(request).publisher_name or "The Docket Desk"
+    publisher = publisher_name(request, NewsroomSettings)
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -25,7 +36,7 @@ def article_structured_data(page, request, authors, image_url: str | None) -> di
         "description": article_description(page),
         "datePublished": page.display_published_at.isoformat(),
         "dateModified": (page.display_updated_at or page.display_published_at).isoformat(),
-        "mainEntityOfPage": page.get_full_url(request),
+        "mainEntityOfPage": absolute_page_url(page, request),
         "author": [{"@type": "Person", "name": author.name} for author in authors],
         "publisher": {"@type": "Organization", "name": publisher},
     }

@@ -28,6 +28,8 @@ def production_env(tmp_path):
         REDIS_DB_CACHE="9",
         STATIC_ROOT=str(tmp_path / "static"),
         COURTLISTENER_TOKEN="",
+        WEBHOOK_SECRET=secrets.token_urlsafe(32),
+        SITE_BASE_URL="https://localhost",
         LEGALTRACKER_SCHEDULE_SECONDS="5",
         LEGALTRACKER_OUTBOX_SWEEP_SECONDS="5",
     )

@@ -95,9 +95,9 @@ def _apply(case_id: int, update: DocketUpdate, next_url: str | None, history_com
         if not next_url and history_complete and rows.filter(backfill_done=False).exists():
             progress["backfill_done"] = True
             if not applied.status_changed and _status_moved_during_backfill(case_id):
-                # Authors are not told about each status a half-loaded history passes through (see
-                # notifications); they hear once, when the whole docket is in.
-                outbox.enqueue("notify_authors", case_id=case_id)
+                # Subscribers (authors' emails) are not told about each status a half-loaded history
+                # passes through; they hear once, when the whole docket is in.
+                outbox.enqueue("announce_status_change", case_id=case_id)
             if not applied.changed:
                 # Readers stop seeing "history still loading" even when this last page changed
                 # nothing else: the version moves and cached widgets are dropped.
@@ -123,8 +123,4 @@ def _record_total(client, case_id: int, count_url: str) -> None:
 
 def backfill_progress(status: CaseStatus | None) -> str:
     """ "backfilling: 200 of about 620 entries" while the docket's history is loading; else ""."""
-    if status is None or not status.is_backfilling:
-        return ""
-    if status.backfill_total:
-        return f"backfilling: {status.backfill_fetched} of about {status.backfill_total} entries"
-    return f"backfilling: {status.backfill_fetched} entries so far"
+    return status.backfill_progress if status is not None else ""

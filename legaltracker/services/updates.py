@@ -18,6 +18,7 @@ from django.utils.dateformat import format as date_format
 from legaltracker import outbox
 from legaltracker.conf import app_settings
 from legaltracker.models import CasePage, CaseStatus, Court, DocketEntry, StatusChange
+from legaltracker.signals import case_status_changed
 from legaltracker.sources.base import DocketUpdate, EntryData
 from legaltracker.sources.validation import safe_url
 from legaltracker.status_engine import Outcome, replay
@@ -162,7 +163,7 @@ def _finish(status: CaseStatus, changed: bool, status_changed: bool = False) -> 
         # Written in this transaction, sent after commit, swept if sending fails: never lost.
         outbox.enqueue("case_changed", case_id=status.case_id)
         if status_changed:
-            outbox.enqueue("notify_authors", case_id=status.case_id)
+            outbox.enqueue("announce_status_change", case_id=status.case_id)
     status.save()
 
 
@@ -295,6 +296,25 @@ def refresh_lock(case_id: int) -> bool:
 
 def release_refresh_lock(case_id: int) -> None:
     cache.delete(_refresh_lock_key(case_id))
+
+
+def announce_status_change(case_id: int, strict: bool = False) -> None:
+    """Send `case_status_changed` for a case, unless its docket's history is still loading.
+
+    While a backfill runs, the status passes through stages that are old news; the backfill
+    announces once, when the whole docket is in. A subscriber's failure is logged; with `strict`
+    (the outbox) it is raised afterwards too, so the announcement is retried.
+    """
+    case = CasePage.objects.select_related("status").filter(pk=case_id).first()
+    if case is None or case.status.is_backfilling:
+        return
+    failures = []
+    for receiver, outcome in case_status_changed.send_robust(CasePage, case=case, status=case.status):
+        if isinstance(outcome, Exception):  # a subscriber's failure (an email) must not fail the others
+            logger.error("%s failed for case %s", receiver, case_id, exc_info=outcome)
+            failures.append(outcome)
+    if strict and failures:
+        raise failures[0]
 
 
 def tracked_cases():

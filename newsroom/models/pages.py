@@ -16,9 +16,9 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from legaltracker.blocks import case_pages_in_stream
-from legaltracker.selectors import widget_payloads
+from legaltracker.blocks import case_widget_payloads
 from newsroom.blocks import ArticleBodyBlock
+from newsroom.conf import template_context
 
 ARTICLES_PER_PAGE = 10
 
@@ -134,12 +134,12 @@ class ArticlePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        context.update(template_context())
         context["authors"] = self.get_authors()
         context["disclaimer"] = self.get_disclaimer(request)
         context["news_index"] = NewsIndexPage.objects.live().ancestor_of(self).first()
-        # All live case widgets in the body share one lookup instead of one per widget.
-        context["case_widgets"] = widget_payloads(case_pages_in_stream(self.body))
-        context["case_updates"] = self.cases_changed_since_publication(context["case_widgets"].values())
+        # The same lookup the case widgets in the body share, so the note costs no extra query.
+        context["case_updates"] = self.cases_changed_since_publication(case_widget_payloads(self, request).values())
         return context
 
     def cases_changed_since_publication(self, payloads) -> list[dict]:
@@ -177,6 +177,11 @@ class NewsIndexPage(RoutablePageMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["newsroom.ArticlePage"]
     template = "newsroom/news_index_page.html"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(template_context())
+        return context
 
     def articles(self):
         return (

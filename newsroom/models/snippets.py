@@ -8,6 +8,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import PreviewableMixin, RevisionMixin
 from wagtail.search import index
 
+from newsroom.conf import template_context
+
 
 class Author(PreviewableMixin, RevisionMixin, index.Indexed, models.Model):
     name = models.CharField(max_length=120)
@@ -68,6 +70,7 @@ class Author(PreviewableMixin, RevisionMixin, index.Indexed, models.Model):
 
     def get_preview_context(self, request, mode_name):
         context = super().get_preview_context(request, mode_name)
+        context.update(template_context())
         context.update({"author": self, "articles": [], "is_preview": True})
         return context
 
@@ -98,5 +101,6 @@ class Disclaimer(PreviewableMixin, RevisionMixin, index.Indexed, models.Model):
 
     def get_preview_context(self, request, mode_name):
         context = super().get_preview_context(request, mode_name)
+        context.update(template_context())
         context["disclaimer"] = self
         return context

@@ -2,6 +2,7 @@ from django import template
 from django.template.loader import render_to_string
 from wagtail.images.shortcuts import get_rendition_or_not_found
 
+from newsroom.links import absolute_page_url, absolute_url_on_site_of
 from newsroom.seo import article_description, article_structured_data, json_ld_script
 
 register = template.Library()
@@ -13,6 +14,12 @@ def author_url(news_index, author) -> str:
     return news_index.url + news_index.reverse_subpage("author", kwargs={"slug": author.slug})
 
 
+@register.simple_tag
+def feed_url(news_index) -> str:
+    """The RSS feed of a news index."""
+    return news_index.url + news_index.reverse_subpage("feed")
+
+
 @register.simple_tag(takes_context=True)
 def article_meta(context, page):
     """Description, canonical link, Open Graph tags and NewsArticle JSON-LD for an article."""
@@ -20,14 +27,14 @@ def article_meta(context, page):
     image_url = None
     if page.hero_image:
         rendition = get_rendition_or_not_found(page.hero_image, "fill-1200x630")
-        image_url = request.build_absolute_uri(rendition.url) if request else rendition.url
+        image_url = absolute_url_on_site_of(page, rendition.url, request)
     authors = context.get("authors", [])
     return render_to_string(
         "newsroom/includes/article_meta.html",
         {
             "page": page,
             "description": article_description(page),
-            "canonical_url": page.get_full_url(request),
+            "canonical_url": absolute_page_url(page, request),
             "image_url": image_url,
             "structured_data": json_ld_script(article_structured_data(page, request, authors, image_url)),
         },

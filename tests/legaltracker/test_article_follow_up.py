@@ -5,7 +5,8 @@ from datetime import UTC, date, datetime
 import pytest
 from django.core import mail
 
-from legaltracker.notifications import notify_authors_of_status_change
+from legaltracker.models import CaseStatus
+from legaltracker.signals import case_status_changed
 from tests.factories import AuthorFactory, file_entry, make_article, make_case
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +30,7 @@ def test_article_says_what_changed_since_publication(client, tree, django_captur
     assert "Since this story was published" in html and "SEC v. Binance is now dismissed" in html
 
 
-def test_authors_of_live_stories_are_emailed_when_the_status_changes(tree):
+def test_authors_of_live_stories_are_emailed_when_the_status_changes(tree, django_capture_on_commit_callbacks, caplog):
     from wagtail.models import ReferenceIndex
 
     home, news, cases = tree
@@ -44,9 +45,26 @@ def test_authors_of_live_stories_are_emailed_when_the_status_changes(tree):
     )
     make_article(news, title="Does not embed it", authors=[AuthorFactory(email="other@example.org")])
     ReferenceIndex.create_or_update_for_object(story)
-    file_entry(case, "1", "ORDER granting Motion to Stay.", date(2025, 2, 13))
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):  # the tracker announces the change after commit
+        file_entry(case, "1", "ORDER granting Motion to Stay.", date(2025, 2, 13))
 
-    assert notify_authors_of_status_change(case.pk) == 1
     assert [m.to for m in mail.outbox] == [["maya@example.org"]]
     assert "SEC v. Binance is now stayed" == mail.outbox[0].subject
     assert "Embeds it" in mail.outbox[0].body and "Does not embed it" not in mail.outbox[0].body
+    assert "failed" not in caplog.text
+
+
+def test_a_failing_subscriber_never_undoes_the_status_change(tree, django_capture_on_commit_callbacks, caplog):
+    def broken_mail_server(sender, case, status, **kwargs):
+        raise ConnectionRefusedError("SMTP is down")
+
+    case = make_case(tree[2])
+    case_status_changed.connect(broken_mail_server)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            file_entry(case, "1", "ORDER granting Motion to Stay.", date(2025, 2, 13))
+    finally:
+        case_status_changed.disconnect(broken_mail_server)
+    assert CaseStatus.objects.get(pk=case.pk).status == "stayed"
+    assert "broken_mail_server" in caplog.text and "SMTP is down" in caplog.text

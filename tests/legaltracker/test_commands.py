@@ -5,6 +5,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from legaltracker.models import CaseIndexPage, CasePage, CaseStatus
+from tests.factories import CourtFactory, make_case
+from tests.samples import sample
 
 pytestmark = pytest.mark.django_db
 
@@ -46,3 +48,18 @@ def test_demo_filing_adds_a_filing_without_inventing_a_ruling(db):
     assert newest.description.startswith("LETTER")
     with pytest.raises(CommandError):
         call_command("demo_filing", "no-such-case")
+
+
+def test_refresh_cases_due_from_cron_polls_each_due_feed_once_per_interval(httpserver, tree, settings):
+    settings.COURTLISTENER_TOKEN = ""  # no lookups: the court feed alone keeps the case current
+    court = CourtFactory(id="wvsd", name="S.D. W. Va.", pacer_rss_url=httpserver.url_for("/rss"))
+    case = make_case(tree[2], slug="sigman-v-csx", title="Sigman v. CSX", court=court, docket_number="3:15-cv-13328")
+    httpserver.expect_request("/rss").respond_with_data(
+        sample("pacer_rss/wvsd.xml").read_bytes(), content_type="application/rss+xml"
+    )
+
+    call_command("refresh_cases", "--due")
+    call_command("refresh_cases", "--due")  # the next cron run, inside the feed interval: nothing is due
+
+    assert len(httpserver.log) == 1
+    assert "Order Dismissing Case" in case.docket_entries.get().description

@@ -28,7 +28,7 @@ def closed_port() -> int:
 def test_the_follow_up_work_of_a_change_is_written_with_it_or_not_at_all(case):
     OutboxMessage.objects.all().delete()
     file_entry(case, "1", "ORDER granting a stay.")
-    assert set(OutboxMessage.objects.values_list("kind", flat=True)) == {"case_changed", "notify_authors"}
+    assert set(OutboxMessage.objects.values_list("kind", flat=True)) == {"case_changed", "announce_status_change"}
 
     OutboxMessage.objects.all().delete()
     with pytest.raises(RuntimeError), transaction.atomic():
@@ -51,7 +51,7 @@ def test_a_failing_email_is_retried_with_backoff_then_parked_and_reprocessed(
     )
     OutboxMessage.objects.all().delete()
     file_entry(case, "1", "ORDER granting a stay.")
-    message = OutboxMessage.objects.get(kind="notify_authors")
+    message = OutboxMessage.objects.get(kind="announce_status_change")
 
     assert outbox.run(message.pk) == "retry"
     message.refresh_from_db()
@@ -67,7 +67,7 @@ def test_a_failing_email_is_retried_with_backoff_then_parked_and_reprocessed(
     assert outbox.sweep() == {"parked": 1}
 
     dashboard = admin_client.get("/admin/").content.decode()
-    assert "notify_authors" in dashboard and "Connection refused" in dashboard and "Reprocess" in dashboard
+    assert "announce_status_change" in dashboard and "Connection refused" in dashboard and "Reprocess" in dashboard
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     with django_capture_on_commit_callbacks(execute=False):

@@ -156,3 +156,30 @@ def test_entries_parameter(client, case, query, shown):
         file_entry(case, f"n{n}", f"Entry {n}.", number=n + 1)
     data = client.get(f"/cases/{case.slug}/widget.json?{query}").json()
     assert len(data["entries"]) == shown
+
+
+def test_widgets_are_found_under_any_name_and_nested_inside_other_blocks(tree):
+    from wagtail import blocks
+
+    from legaltracker.blocks import CaseWidgetBlock, cases_chosen_in
+
+    first, second = make_case(tree[2]), make_case(tree[2], slug="second", docket_number="1:24-cv-00002")
+    body = blocks.StreamBlock(
+        [
+            ("court_case", CaseWidgetBlock()),
+            (
+                "section",
+                blocks.StructBlock([("heading", blocks.CharBlock()), ("cases", blocks.ListBlock(CaseWidgetBlock()))]),
+            ),
+        ]
+    )
+    value = body.to_python(
+        [
+            {"type": "court_case", "value": {"case": first.pk, "display": "compact", "entries": 3}},
+            {
+                "type": "section",
+                "value": {"heading": "Also", "cases": [{"case": second.pk, "display": "full", "entries": 3}]},
+            },
+        ]
+    )
+    assert [case.pk for case in cases_chosen_in(body, value)] == [first.pk, second.pk]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from newsroom.models import NewsroomSettings
+from newsroom.models import ArticlePage, NewsroomSettings
 from tests.factories import AuthorFactory, DisclaimerFactory, make_article, make_case, make_image
 
 pytestmark = pytest.mark.django_db
@@ -71,7 +71,7 @@ def test_every_block_renders_its_fields(client, tree):
         "Related stories",
         "Live case tracker",
         "SEC v. Binance",
-        f'<iframe src="{case.full_url}embed/"',
+        f'<iframe src="http://testserver/cases/{case.slug}/embed/"',  # the site's base URL, not the request's host
     ]:
         assert expected in html, expected
 
@@ -189,11 +189,15 @@ def test_article_metadata_for_search_and_social(client, tree):
         hero_image=make_image(),
         hero_alt_text="Hero",
     )
-    html = client.get(page.url).content.decode()
+    # Asked for on an internal host name, the page still names its public address (WAGTAILADMIN_BASE_URL).
+    html = client.get(page.url, HTTP_HOST="web-3.internal:8000").content.decode()
     assert '<script type="application/ld+json">' in html
     assert '"@type": "NewsArticle"' in html
     assert "<script>alert(1)</script>" not in html
-    assert 'property="og:image"' in html and 'rel="canonical"' in html
+    assert '<meta property="og:image" content="http://testserver/' in html
+    assert f'<link rel="canonical" href="http://testserver{page.url}">' in html
+    assert f'"mainEntityOfPage": "http://testserver{page.url}"' in html
+    assert "web-3.internal" not in html
 
 
 def test_news_feed_lists_articles_newest_first(client, tree):
@@ -213,4 +217,9 @@ def test_news_feed_lists_articles_newest_first(client, tree):
     assert response.status_code == 200 and response["Content-Type"].startswith("application/rss+xml")
     assert xml.index("Newer story") < xml.index("Older story")
     assert "What changed today." in xml and "Feed Writer" in xml and "<category>SEC</category>" in xml
-    assert 'type="application/rss+xml"' in client.get(news.url).content.decode()
+    assert f"<link>http://testserver{news.url}newer-story/</link>" in xml
+    # The news index and its articles advertise the feed in the head, whatever base template the site has.
+    discovery = f'<link rel="alternate" type="application/rss+xml" title="News" href="{news.url}feed/">'
+    assert discovery in client.get(news.url).content.decode().split("</head>")[0]
+    newer = ArticlePage.objects.get(title="Newer story")
+    assert discovery in client.get(newer.url).content.decode().split("</head>")[0]

@@ -169,10 +169,15 @@ def test_load_demo_twice_adds_nothing_twice(db):
     assert counts[0] >= 6 and counts[1] == 4 and counts[2] == 3 and counts[3] == 2
 
 
-def test_demo_binance_article_shows_what_readers_expect(client, db):
+def test_demo_binance_article_shows_what_readers_expect(client, db, settings):
+    settings.WAGTAILADMIN_BASE_URL = "https://docketdesk.example"
     call_command("load_demo")
     page = ArticlePage.objects.get(slug="binance-us-fights-sec-discovery-requests")
     html = client.get(page.url, HTTP_HOST="localhost").content.decode()
+    # Every absolute link names the configured address, and the demo's Site record agrees with it.
+    assert page.full_url == f"https://docketdesk.example{page.url}"
+    assert f'<link rel="canonical" href="https://docketdesk.example{page.url}">' in html
+    assert f'<meta property="og:url" content="https://docketdesk.example{page.url}">' in html
     for text in [
         "Key takeaways",
         "Created by the Docket Desk graphics team",

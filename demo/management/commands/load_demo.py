@@ -1,7 +1,9 @@
 """Load the demo newsroom: site, authors, disclaimers, courts, cases and articles. Safe to run twice."""
 
 from datetime import date
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.dateparse import parse_datetime
@@ -40,6 +42,9 @@ class Command(BaseCommand):
     def _site(self) -> HomePage:
         home = HomePage.objects.first()
         if home is not None:
+            site = Site.objects.filter(root_page=home).first()
+            if site is not None:
+                self._point_site_at_base_url(site)
             return home
         root = Page.get_first_root_node()
         # Wagtail's initial "Welcome" page is a bare Page; the demo home replaces it.
@@ -57,8 +62,15 @@ class Command(BaseCommand):
             hostname="localhost", port=80, is_default_site=True
         )
         site.root_page, site.site_name = home, "The Docket Desk"
-        site.save()
+        self._point_site_at_base_url(site)
         return home
+
+    def _point_site_at_base_url(self, site: Site) -> None:
+        """Wagtail builds page URLs from the Site record: make it name the address readers use."""
+        base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        site.hostname = base.hostname or "localhost"
+        site.port = base.port or (443 if base.scheme == "https" else 80)
+        site.save()
 
     def _authors(self) -> dict[str, Author]:
         authors = {}

@@ -8,6 +8,7 @@ from django.db import transaction
 from wagtail.models import Site
 
 from legaltracker.courts import known_courts
+from legaltracker.dispatch import celery_configured
 from legaltracker.docket_numbers import is_recognised, normalise_docket_number
 from legaltracker.models import CaseIndexPage, CasePage, Court
 
@@ -31,7 +32,11 @@ class Command(BaseCommand):
             case, court_added = self._track(court, docket_number, title)
         if court_added:
             self.stdout.write(f"Added {case.court.name} ({court}); set its PACER RSS feed in the admin to poll it.")
-        self.stdout.write(self.style.SUCCESS(f"Tracking {case.title} at {case.url}; a docket lookup is queued."))
+        if celery_configured():
+            next_step = "a docket lookup is queued"
+        else:
+            next_step = "`manage.py refresh_cases` looks the docket up (no Celery is configured)"
+        self.stdout.write(self.style.SUCCESS(f"Tracking {case.title} at {case.url}; {next_step}."))
 
     def _track(self, court: str, docket_number: str, title: str | None) -> tuple[CasePage, bool]:
         court_obj, created = Court.objects.get_or_create(pk=court, defaults={"name": known_courts().get(court, court)})
