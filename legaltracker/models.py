@@ -8,13 +8,14 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage, Paginator
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from legaltracker.conf import app_settings
+from legaltracker.conf import app_settings, content_fragment_seconds
 from legaltracker.docket_numbers import is_recognised, normalise_docket_number
 from legaltracker.links import absolute_page_url, absolute_url
 from legaltracker.panels import CaseStatusPanel
@@ -78,16 +79,19 @@ class CaseIndexPage(Page):
     subpage_types = ["legaltracker.CasePage"]
     template = "legaltracker/case_index_page.html"
 
+    def route(self, request, path_components):
+        """A case below the index in one query: specific, with the court and status its page shows."""
+        found = CasePage.objects.child_of(self).select_related("court", "status")
+        case = found.filter(slug=path_components[0]).first() if len(path_components) == 1 and self.live else None
+        if case is None:
+            return super().route(request, path_components)
+        case._cached_parent_obj = self
+        return case.route(request, [])
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["legaltracker_base_template"] = app_settings.LEGALTRACKER_BASE_TEMPLATE
-        cases = (
-            CasePage.objects.live()
-            .child_of(self)
-            .select_related("court", "status")
-            .prefetch_related("brought_by", "allegations")
-            .order_by("title")
-        )
+        cases = CasePage.objects.live().child_of(self).select_related("court", "status").order_by("title")
         allegation, brought_by = request.GET.get("allegation"), request.GET.get("brought_by")
         if allegation:
             cases = cases.filter(allegations__slug=allegation)
@@ -95,6 +99,7 @@ class CaseIndexPage(Page):
             cases = cases.filter(brought_by__slug=brought_by)
         context.update(
             {
+                "fragment_seconds": content_fragment_seconds(request),
                 "cases": cases.distinct(),
                 "allegations": Allegation.objects.filter(cases__live=True).distinct(),
                 "bringers": CaseParty.objects.filter(cases__live=True).distinct(),
@@ -236,8 +241,10 @@ class CasePage(Page):
             + "?"
             + urlencode({"url": absolute_page_url(self, request), "format": "json"})
         )
-        context["timeline"] = self.timeline(page_number=request.GET.get("page"))
+        # Lazy: when the page's content fragment is cached, the timeline is never read.
+        context["timeline"] = SimpleLazyObject(lambda: self.timeline(page_number=request.GET.get("page")))
         context["case_status"] = getattr(self, "status", None)
+        context["fragment_seconds"] = content_fragment_seconds(request)
         return context
 
 

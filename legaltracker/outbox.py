@@ -49,6 +49,7 @@ class Kind:
 KINDS: dict[str, Kind] = {
     "case_changed": Kind("legaltracker.invalidation.case_changed", queued=False),
     "forget_widget": Kind("legaltracker.outbox_kinds.forget_widget", queued=False),
+    "purge_case": Kind("legaltracker.purge.purge_case_urls", queued=False),
     "refresh_case": Kind("legaltracker.outbox_kinds.refresh_case", queued=False),
     # In the process that made the change, as the signal always was sent; retried when a subscriber fails.
     "announce_status_change": Kind("legaltracker.outbox_kinds.announce_status_change", queued=False),

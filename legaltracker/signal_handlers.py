@@ -1,7 +1,7 @@
 """When an editor publishes, renames, unpublishes or saves a case: drop its cached widget, look its
 docket up, and forget lookup failures the edit may have fixed.
 
-Cache drops and lookups go through the outbox: a cache or broker outage at publish time delays
+Cache drops, purges and lookups go through the outbox: a cache or broker outage at publish time delays
 them, never loses them. Without Celery the lookup waits for `refresh_cases`: it calls a metered
 API and must not hold up the editor's publish.
 """
@@ -27,6 +27,8 @@ def _forget(case_id: int, *slugs: str) -> None:
 def queue_refresh_on_publish(sender, instance, **kwargs):
     ensure_case_status(instance.pk)
     _forget(instance.pk, instance.slug)
+    # Its title, court and docket number show on the index and in every article embedding it.
+    outbox.enqueue("purge_case", case_id=instance.pk)
     if instance.tracking:
         outbox.enqueue("refresh_case", case_id=instance.pk, with_docket=True)
 
@@ -34,6 +36,7 @@ def queue_refresh_on_publish(sender, instance, **kwargs):
 @receiver(page_unpublished, sender=CasePage)
 def forget_unpublished_case(sender, instance, **kwargs):
     _forget(instance.pk, instance.slug)
+    outbox.enqueue("purge_case", case_id=instance.pk)
 
 
 @receiver(page_slug_changed, sender=CasePage)
