@@ -1,9 +1,10 @@
-"""The editor's status override form: set a status with a required reason, or clear it."""
+"""The editor's status override form, and the operator's reprocessing of parked outbox work."""
 
 from django import forms
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.views.decorators.http import require_POST
 from wagtail.admin.auth import user_passes_test
 
 from legaltracker import services
@@ -41,3 +42,15 @@ def override_status_view(request, case_id: int):
     return TemplateResponse(
         request, "legaltracker/admin/override.html", {"case": case, "form": form, "case_status": status}
     )
+
+
+@require_POST
+@user_passes_test(lambda user: user.is_active and user.is_superuser)
+def reprocess_outbox_view(request, message_id: int):
+    """Send a parked outbox message again (after fixing what made it fail)."""
+    from legaltracker import outbox
+
+    message = get_object_or_404(outbox.parked(), pk=message_id)
+    outbox.reprocess(message.pk)
+    messages.success(request, f"{message.kind} #{message.pk} was sent again.")
+    return redirect("wagtailadmin_home")

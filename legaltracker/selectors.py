@@ -36,7 +36,7 @@ def _entry_json(entry: DocketEntry) -> dict:
         "date_filed": _iso(entry.date_filed),
         "date_text": reader_date(entry.date_filed),
         "description": entry.description,
-        "url": _safe_url(entry.document_url),
+        "url": entry.safe_document_url or None,
     }
 
 

@@ -82,7 +82,14 @@ def register_status_history():
 
 @hooks.register("register_admin_urls")
 def register_override_url():
-    return [path("cases/<int:case_id>/status/", admin_views.override_status_view, name="legaltracker_override")]
+    return [
+        path("cases/<int:case_id>/status/", admin_views.override_status_view, name="legaltracker_override"),
+        path(
+            "outbox/<int:message_id>/reprocess/",
+            admin_views.reprocess_outbox_view,
+            name="legaltracker_outbox_reprocess",
+        ),
+    ]
 
 
 @hooks.register("construct_homepage_panels")

@@ -9,12 +9,6 @@ register.filter("reader_date", reader_date)
 register.filter("without_final_period", without_final_period)
 
 
-@register.filter
-def web_link(url: str) -> str:
-    """The URL when it is a plain web link; court data may carry anything else."""
-    return url if url and url.lower().startswith(("https://", "http://")) else ""
-
-
 @register.simple_tag
 def case_hub(case) -> dict:
     """The case page's live status, docket chart and coverage; called inside its cached fragment,
