@@ -7,7 +7,7 @@ from django.core.files.images import ImageFile
 from django.utils.text import slugify
 from PIL import Image as PillowImage
 from wagtail.images.models import Image
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from demo.models import HomePage
 from legaltracker.models import CaseIndexPage, CasePage, Court
@@ -43,6 +43,8 @@ class CourtFactory(factory.django.DjangoModelFactory):
 
 
 def make_image(title: str = "Test image", colour: str = "navy") -> Image:
+    if Collection.get_first_root_node() is None:  # a transactional test flushed the one migrations made
+        Collection.add_root(name="Root")
     buffer = io.BytesIO()
     PillowImage.new("RGB", (640, 360), colour).save(buffer, format="PNG")
     image = Image(title=title)

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from tests.browser.test_live_widgets import CHROMIUM_ARGS
 from tests.factories import AuthorFactory, file_entry, make_article, make_case, make_image, site_tree
@@ -58,10 +58,7 @@ def test_case_hub_at_phone_width(live_server, settings, phone):
 
     file_entry(case, "3", "ORDER granting Motion to Stay.", date(2024, 2, 13), number=3)
 
-    page.wait_for_function(
-        "document.querySelector('.case-hub-status [data-field=status_label]').textContent === 'Stayed'",
-        timeout=15000,
-    )
+    expect(status).to_have_text("Stayed", timeout=15000)  # the page's CSP forbids eval'd predicates
     assert page.evaluate("window.__marker") == "no reload"
     assert "Feb. 13, 2024" in page.locator(".case-hub-status [data-field=last_event_date]").inner_text()
     assert errors == []
