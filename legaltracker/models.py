@@ -15,18 +15,25 @@ from wagtail.search import index
 
 from legaltracker.conf import app_settings
 from legaltracker.docket_numbers import is_recognised, normalise_docket_number
+from legaltracker.forms import CasePageForm
 from legaltracker.links import absolute_page_url, absolute_url
 from legaltracker.panels import CaseStatusPanel
 from legaltracker.statuses import Health, RefreshFailure, Source, Status
 
 TIMELINE_PAGE_SIZE = 25
+FROM_DOCKET = "Empty: filled in from the docket."
+COURT_HELP = "The court hearing the case. Missing? Add it under Snippets > Case tracker > Courts."
+PARTIES_HELP = "Filled in from CourtListener when you create the case from its docket number alone."
+TRACKING_HELP = "Check the court record for new filings. Untick for finished cases kept as a record."
 
 
 class Court(models.Model):
     id = models.CharField(
         "CourtListener court id", max_length=20, primary_key=True, help_text="For example: dcd, nysd."
     )
-    name = models.CharField(max_length=200)
+    name = models.CharField(
+        max_length=200, help_text="As readers should see it, for example U.S. District Court for D.C."
+    )
     pacer_rss_url = models.URLField(
         "PACER RSS feed",
         blank=True,
@@ -107,48 +114,49 @@ class CaseIndexPage(Page):
 class CasePage(Page):
     """A lawsuit. `title` is the short name readers know ("SEC v. Binance")."""
 
-    caption = models.CharField(max_length=500, blank=True, help_text="Full caption. Empty: filled in from the docket.")
-    court = models.ForeignKey(Court, on_delete=models.PROTECT, related_name="cases")
+    caption = models.CharField(max_length=500, blank=True, help_text="The case's full name. Empty: the docket's.")
+    court = models.ForeignKey(Court, on_delete=models.PROTECT, related_name="cases", help_text=COURT_HELP)
     docket_number = models.CharField(max_length=64, help_text="As the court writes it, for example 1:23-cv-01599.")
     docket_number_normalised = models.CharField(max_length=64, editable=False, db_index=True)
     courtlistener_docket_id = models.PositiveBigIntegerField(
         "CourtListener docket id", null=True, blank=True, help_text="Empty: looked up from court and docket number."
     )
-    judge = models.CharField(max_length=200, blank=True, help_text="Empty: filled in from the docket.")
-    referred_judge = models.CharField("Referred magistrate judge", max_length=200, blank=True)
-    date_filed = models.DateField(null=True, blank=True)
-    date_terminated = models.DateField(null=True, blank=True)
-    brought_by = ParentalManyToManyField(CaseParty, blank=True, related_name="cases")
-    allegations = ParentalManyToManyField(Allegation, blank=True, related_name="cases")
-    summary = RichTextField(blank=True, features=["bold", "italic", "link", "ul"], help_text="Written by editors.")
-    tracking = models.BooleanField(default=True, help_text="Refresh this case from court data automatically.")
+    judge = models.CharField(max_length=200, blank=True, help_text=FROM_DOCKET)
+    referred_judge = models.CharField("Referred magistrate judge", max_length=200, blank=True, help_text=FROM_DOCKET)
+    date_filed = models.DateField(null=True, blank=True, help_text=FROM_DOCKET)
+    date_terminated = models.DateField("Date ended", null=True, blank=True, help_text=FROM_DOCKET)
+    brought_by = ParentalManyToManyField(
+        CaseParty, blank=True, related_name="cases", help_text="Who filed the case; readers filter the tracker by it."
+    )
+    allegations = ParentalManyToManyField(
+        Allegation, blank=True, related_name="cases", help_text="What the case alleges; readers filter by it too."
+    )
+    summary = RichTextField(
+        blank=True, features=["bold", "italic", "link", "ul"], help_text="Our own words on the case, atop its page."
+    )
+    tracking = models.BooleanField("Follow the docket", default=True, help_text=TRACKING_HELP)
 
-    content_panels = Page.content_panels + [
-        FieldPanel("caption"),
-        MultiFieldPanel(
-            [
-                FieldPanel("court"),
-                FieldPanel("docket_number"),
-                FieldPanel("courtlistener_docket_id"),
-                FieldPanel("tracking"),
-            ],
-            heading="Docket",
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("judge"),
-                FieldPanel("referred_judge"),
-                FieldPanel("date_filed"),
-                FieldPanel("date_terminated"),
-            ],
-            heading="Court details (empty fields are filled in from the docket)",
-        ),
-        FieldPanel("brought_by", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("allegations", widget=forms.CheckboxSelectMultiple),
-        FieldPanel("summary"),
-        InlinePanel("parties", label="Parties"),
-        CaseStatusPanel(),
-    ]
+    base_form_class = CasePageForm
+    # The live status comes first: it is what an editor opening a case most often needs.
+    content_panels = (
+        [CaseStatusPanel()]
+        + Page.content_panels
+        + [
+            FieldPanel("caption"),
+            MultiFieldPanel(
+                [FieldPanel(name) for name in ("court", "docket_number", "courtlistener_docket_id", "tracking")],
+                heading="Docket",
+            ),
+            MultiFieldPanel(
+                [FieldPanel(name) for name in ("judge", "referred_judge", "date_filed", "date_terminated")],
+                heading="Court details (empty fields are filled in from the docket)",
+            ),
+            FieldPanel("brought_by", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("allegations", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("summary"),
+            InlinePanel("parties", heading="Parties", label="Party", help_text=PARTIES_HELP),
+        ]
+    )
     search_fields = Page.search_fields + [
         index.SearchField("caption"),
         index.SearchField("docket_number"),
@@ -242,7 +250,7 @@ class CasePage(Page):
 
 class Party(Orderable):
     case = ParentalKey(CasePage, on_delete=models.CASCADE, related_name="parties")
-    name = models.CharField(max_length=300)
+    name = models.CharField(max_length=300, help_text="As the docket names them.")
     role = models.CharField(max_length=60, help_text="For example: Plaintiff, Defendant, Intervenor.")
 
     panels = [FieldPanel("name"), FieldPanel("role")]
@@ -263,6 +271,9 @@ class DocketEntry(models.Model):
     )
     document_url = models.URLField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    recorded_by = models.CharField(
+        max_length=150, blank=True, help_text="The task, command or editor that added or last corrected the entry."
+    )
 
     class Meta:
         verbose_name_plural = "docket entries"
