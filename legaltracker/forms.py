@@ -13,9 +13,10 @@ from wagtail.admin.widgets import AdminDateInput
 
 from legaltracker.docket_numbers import is_recognised, normalise_docket_number
 
+TITLE_HELP = "The short name readers know, for example “SEC v. Binance”."
 LOOKUP_TITLE_HELP = (
-    "The short name readers know, for example “SEC v. Binance”. Leave it empty when creating a case: "
-    "the title, full caption and parties are then filled in from CourtListener, and you can edit them afterwards."
+    "Leave it empty to fill in the title, full caption and parties from CourtListener when you save; "
+    "you can edit them afterwards."
 )
 
 
@@ -25,11 +26,14 @@ class CasePageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._looked_up = None
+        title = self.fields["title"]
+        title.help_text = TITLE_HELP
+        title.widget.attrs["placeholder"] = "Case name, for example SEC v. Binance"
         if self.is_new_case:
             for name in ("title", "slug"):
                 if name in self.fields:
                     self.fields[name].required = False
-            self.fields["title"].help_text = LOOKUP_TITLE_HELP
+            title.help_text = f"{TITLE_HELP} {LOOKUP_TITLE_HELP}"
 
     @property
     def is_new_case(self) -> bool:
