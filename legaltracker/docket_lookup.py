@@ -5,13 +5,17 @@ Every failure becomes one sentence an editor can act on.
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+
+from django.core.cache import cache
 
 from legaltracker.breaker import CircuitBreaker
+from legaltracker.docket_numbers import normalise_docket_number
 from legaltracker.sources.base import DocketNotFound, RateLimited, SourceError, SourceForbidden
 from legaltracker.sources.courtlistener import CourtListenerClient, update_from_docket
 from legaltracker.statuses import Source
 
+LOOKUP_CACHE_SECONDS = 600
 # The agencies reporters name by their initials in headlines.
 SHORT_NAMES = {
     "securities and exchange commission": "SEC",
@@ -40,9 +44,24 @@ def short_title(case_name: str) -> str:
     return " ".join(text.split())[:255]
 
 
+def _cache_key(court_id: str, docket_number: str) -> str:
+    return f"legaltracker:docket-lookup:{court_id}:{normalise_docket_number(docket_number)}"
+
+
 def look_up_docket(court_id: str, docket_number: str, client: CourtListenerClient | None = None) -> DocketDetails:
-    """Title, caption and parties of a docket: the docket search (one call) and its parties (one more)."""
-    client = client or CourtListenerClient()
+    """Title, caption and parties of a docket: the docket search (one call) and its parties (one more).
+
+    An answer is kept for a few minutes, so saving again after fixing another field costs nothing.
+    """
+    remembered = cache.get(_cache_key(court_id, docket_number))
+    if remembered:
+        return DocketDetails(**remembered)
+    details = _ask_courtlistener(court_id, docket_number, client or CourtListenerClient())
+    cache.set(_cache_key(court_id, docket_number), asdict(details), timeout=LOOKUP_CACHE_SECONDS)
+    return details
+
+
+def _ask_courtlistener(court_id: str, docket_number: str, client: CourtListenerClient) -> DocketDetails:
     if not client.configured:
         raise LookupFailed("Enter a title: CourtListener lookups are off (the site has no COURTLISTENER_TOKEN).")
     breaker = CircuitBreaker(Source.COURTLISTENER)

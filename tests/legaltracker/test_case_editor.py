@@ -64,9 +64,14 @@ def test_a_case_created_from_court_and_docket_number_alone_is_filled_in_from_cou
 ):
     home, news, cases = tree
     CourtFactory()
-    courtlistener.expect_request("/api/rest/v4/dockets/").respond_with_json({"next": None, "results": [DOCKET]})
+    # A near match on a further page is never fetched: the search costs one call of the quota.
+    next_page = courtlistener.url_for("/api/rest/v4/dockets/") + "?cursor=2"
+    courtlistener.expect_request("/api/rest/v4/dockets/").respond_with_json({"next": next_page, "results": [DOCKET]})
     courtlistener.expect_request("/api/rest/v4/parties/").respond_with_json({"next": None, "results": PARTIES})
 
+    mistyped = admin_client.post(add_url(cases), {**new_case_form(date_filed="5 June"), "action-publish": "publish"})
+    assert mistyped.status_code == 200 and not CasePage.objects.exists()
+    assert [r.path for r, _ in courtlistener.log].count("/api/rest/v4/dockets/") == 1
     response = admin_client.post(add_url(cases), {**new_case_form(), "action-publish": "publish"})
 
     assert response.status_code == 302
@@ -80,7 +85,7 @@ def test_a_case_created_from_court_and_docket_number_alone_is_filled_in_from_cou
         ("Binance Holdings Limited", "Defendant"),
     ]
     docket_searches = [r for r, _ in courtlistener.log if r.path == "/api/rest/v4/dockets/"]
-    assert len(docket_searches) == 1
+    assert len(docket_searches) == 1  # the save after fixing the date reused the first answer
     assert docket_searches[0].args["court"] == "dcd" and docket_searches[0].args["docket_number"] == "1:23-cv-01599"
     # What the lookup filled in is the editor's to change afterwards, like anything they typed.
     edit = admin_client.get(f"/admin/pages/{case.pk}/edit/").content.decode()
