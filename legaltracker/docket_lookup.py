@@ -4,6 +4,7 @@ A read, not a write: the editor's form fills itself in from the answer and the e
 Every failure becomes one sentence an editor can act on.
 """
 
+import logging
 import re
 from dataclasses import asdict, dataclass, field
 
@@ -16,6 +17,7 @@ from legaltracker.sources.courtlistener import CourtListenerClient, update_from_
 from legaltracker.statuses import Source
 
 LOOKUP_CACHE_SECONDS = 600
+logger = logging.getLogger("legaltracker.docket_lookup")
 # The agencies reporters name by their initials in headlines.
 SHORT_NAMES = {
     "securities and exchange commission": "SEC",
@@ -86,7 +88,8 @@ def _ask_courtlistener(court_id: str, docket_number: str, client: CourtListenerC
         ) from exc
     except SourceError as exc:
         breaker.record_failure()
-        raise LookupFailed(f"Enter a title: CourtListener did not answer properly ({exc}).") from exc
+        logger.info("Docket lookup of %s in %s failed: %s", docket_number, court_id, exc)
+        raise LookupFailed("Enter a title, or try again in a minute: CourtListener did not answer.") from exc
     breaker.record_success()
     return DocketDetails(
         docket_id=update.courtlistener_docket_id,

@@ -23,7 +23,7 @@ class Author(PreviewableMixin, RevisionMixin, index.Indexed, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="A head-and-shoulders portrait; it is shown small and round, so keep the face central.",
+        help_text="A head-and-shoulders portrait, shown small beside the bio: a square crop with the face central.",
     )
     short_bio = models.TextField(max_length=400, help_text="Two or three sentences, shown at the end of every article.")
     bio = RichTextField(

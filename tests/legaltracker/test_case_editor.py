@@ -123,6 +123,17 @@ def test_a_docket_courtlistener_does_not_have_is_named_in_the_message(admin_clie
     assert not CasePage.objects.exists()
 
 
+def test_a_courtlistener_outage_asks_for_a_title_or_a_retry(admin_client, tree, courtlistener):
+    home, news, cases = tree
+    CourtFactory()
+    courtlistener.expect_request("/api/rest/v4/dockets/").respond_with_data("Bad gateway", status=502)
+
+    response = admin_client.post(add_url(cases), {**new_case_form(), "action-publish": "publish"})
+
+    assert "Enter a title, or try again in a minute: CourtListener did not answer." in response.content.decode()
+    assert not CasePage.objects.exists()
+
+
 def test_previewing_a_new_case_spends_no_courtlistener_calls(admin_client, tree, courtlistener):
     home, news, cases = tree
     CourtFactory()
