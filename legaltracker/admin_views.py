@@ -1,7 +1,5 @@
 """Editors' case screens: the status override (with a required reason) and manual docket entries."""
 
-import uuid
-
 from django import forms
 from django.contrib import messages
 from django.db.models import F
@@ -12,7 +10,6 @@ from wagtail.admin.auth import user_passes_test
 from legaltracker import services
 from legaltracker.forms import DocketEntryForm
 from legaltracker.models import CasePage, CaseStatus
-from legaltracker.sources.base import DocketUpdate, EntryData
 from legaltracker.statuses import Source, Status
 
 
@@ -66,28 +63,11 @@ def docket_entry_view(request, case_id: int, entry_id: int | None = None):
         }
     form = DocketEntryForm(request.POST or None, case=case, entry=entry, initial=initial)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         if entry is None:
-            result = services.apply_update(
-                case.pk,
-                DocketUpdate(
-                    source=Source.MANUAL,
-                    entries=[
-                        EntryData(
-                            source=Source.MANUAL,
-                            source_id=f"editor-{uuid.uuid4().hex}",
-                            entry_number=data["entry_number"],
-                            date_filed=data["date_filed"],
-                            description=data["description"],
-                            document_url=data["document_url"],
-                        )
-                    ],
-                ),
-                actor=f"editor:{request.user.get_username()}",
-            )
+            result = services.add_manual_entry(case.pk, user=request.user, **form.cleaned_data)
             done = "Docket entry added"
         else:
-            result = services.correct_manual_entry(entry.pk, user=request.user, **data)
+            result = services.correct_manual_entry(entry.pk, user=request.user, **form.cleaned_data)
             done = "Docket entry corrected"
         status = CaseStatus.objects.get(pk=case.pk)
         moved = f"; the case is now “{status.status_label}”" if result.status_changed else ""

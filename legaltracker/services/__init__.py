@@ -17,6 +17,7 @@ from legaltracker.services.scheduling import (
 )
 from legaltracker.services.updates import (
     ApplyResult,
+    add_manual_entry,
     apply_update,
     clear_override,
     correct_manual_entry,
@@ -33,6 +34,7 @@ from legaltracker.services.updates import (
 
 __all__ = [
     "ApplyResult",
+    "add_manual_entry",
     "FeedResult",
     "RefreshResult",
     "apply_feed",

@@ -6,6 +6,7 @@ caches are invalidated in exactly one place, after commit.
 """
 
 import logging
+import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -214,6 +215,21 @@ def _rederive(status: CaseStatus, *, source: str, actor: str) -> tuple[bool, boo
         _record_change(status, effective, cause=cause, source=source, actor=actor, rule=outcome.rule_name)
         status_changed = True
     return derivation_changed, status_changed
+
+
+def add_manual_entry(
+    case_id: int, *, date_filed, entry_number: int | None, description: str, document_url: str, user
+) -> ApplyResult:
+    """An editor files a docket entry no source covers: applied like any source's, under the editor's name."""
+    entry = EntryData(
+        source=Source.MANUAL,
+        source_id=f"editor-{uuid.uuid4().hex}",
+        entry_number=entry_number,
+        date_filed=date_filed,
+        description=description,
+        document_url=document_url,
+    )
+    return apply_update(case_id, DocketUpdate(source=Source.MANUAL, entries=[entry]), actor=_editor(user))
 
 
 def correct_manual_entry(
