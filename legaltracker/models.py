@@ -154,7 +154,7 @@ class CasePage(Page):
             FieldPanel("brought_by", widget=forms.CheckboxSelectMultiple),
             FieldPanel("allegations", widget=forms.CheckboxSelectMultiple),
             FieldPanel("summary"),
-            InlinePanel("parties", heading="Parties", label="Party", help_text=PARTIES_HELP),
+            InlinePanel("parties", heading="Parties", label="party", help_text=PARTIES_HELP),
         ]
     )
     search_fields = Page.search_fields + [

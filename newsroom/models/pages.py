@@ -85,6 +85,7 @@ class ArticlePage(Page):
         "Last updated", null=True, blank=True, help_text="Set when the story changes materially; shown to readers."
     )
     topics = ClusterTaggableManager(
+        "Topics",
         through=ArticleTopic,
         blank=True,
         help_text="The names readers know, for example SEC, Binance, stablecoins. Topics are shown above the "
@@ -124,7 +125,7 @@ class ArticlePage(Page):
         InlinePanel(
             "corrections",
             heading="Corrections",
-            label="Correction",
+            label="correction",
             help_text="Say what was wrong and what is right now; readers see every correction at the story's foot.",
         ),
     ]
@@ -192,7 +193,10 @@ class ArticlePage(Page):
 class ArticleAuthor(Orderable):
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="article_authors")
     author = models.ForeignKey(
-        "newsroom.Author", on_delete=models.CASCADE, related_name="article_links", help_text="In byline order."
+        "newsroom.Author",
+        on_delete=models.CASCADE,
+        related_name="article_links",
+        help_text="Move authors up or down to set the byline order.",
     )
 
     panels = [FieldPanel("author")]

@@ -82,6 +82,7 @@ def test_the_article_editor_explains_itself(admin_client, tree):
     content_tab, promote_tab = page.index('id="tab-content"'), page.index('id="tab-promote"')
     assert content_tab < page.index('name="topics"') < promote_tab
     assert "shown above the headline and pick the stories listed as related" in page
+    assert re.search(r'for="id_topics"[^>]*>\s*<span[^>]*>Topics<', page) and "Add correction" in page
 
 
 def test_removing_the_only_author_is_refused_with_a_clear_message(admin_client, tree):
