@@ -11,6 +11,7 @@ from django.utils.text import slugify
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.widgets import AdminDateInput
 
+from legaltracker.docket_lookup import LookupFailed, look_up_docket
 from legaltracker.docket_numbers import is_recognised, normalise_docket_number
 
 TITLE_HELP = "The short name readers know, for example “SEC v. Binance”."
@@ -47,7 +48,9 @@ class CasePageForm(WagtailAdminPageForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        if not self.is_new_case or cleaned_data.get("title"):
+        if not self.is_new_case:
+            return cleaned_data
+        if cleaned_data.get("title"):
             return self._with_slug(cleaned_data)
         court, number = cleaned_data.get("court"), (cleaned_data.get("docket_number") or "").strip()
         if court is None or not is_recognised(number):
@@ -59,8 +62,6 @@ class CasePageForm(WagtailAdminPageForm):
             return self._with_slug(cleaned_data)
         if self._already_tracked(court, number):
             return cleaned_data  # the page's own validation names the case that tracks this docket
-        from legaltracker.docket_lookup import LookupFailed, look_up_docket
-
         try:
             self._looked_up = look_up_docket(court.pk, number)
         except LookupFailed as exc:
