@@ -35,6 +35,7 @@ lint: $(VENV)/.test-installed
 
 bench: $(VENV)/.test-installed
 	$(BIN)/python bench/widget_json.py
+	$(BIN)/python bench/pages.py
 	$(BIN)/python bench/refresh_cycle.py
 
 clean:

@@ -58,6 +58,10 @@ DEFAULTS = {
     # shorter time applies and bounds how stale a widget can be.
     "WIDGET_CACHE_SECONDS": 3600,
     "WIDGET_UNSHARED_CACHE_SECONDS": 10,
+    # Seconds a case page or the case index keeps its rendered content as a fragment (0: never).
+    # Every case change deletes the fragment of the page's own URL; a variant with a query string
+    # (?page=2, filters) is not named by purges and simply expires, as it does at a CDN.
+    "LEGALTRACKER_PAGE_FRAGMENT_SECONDS": 300,
     # Who may frame the embed page (Content-Security-Policy frame-ancestors).
     "EMBED_FRAME_ANCESTORS": ["*"],
     # The template case pages extend; it must have Wagtail's project-template blocks
@@ -76,3 +80,10 @@ class AppSettings:
 
 
 app_settings = AppSettings()
+
+
+def content_fragment_seconds(request) -> int:
+    """How long a case page or the index may keep its rendered content; previews never do."""
+    if getattr(request, "is_preview", False):
+        return 0
+    return app_settings.LEGALTRACKER_PAGE_FRAGMENT_SECONDS

@@ -7,13 +7,15 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage, Paginator
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from legaltracker.conf import app_settings
+from legaltracker import help_texts as hints
+from legaltracker.conf import app_settings, content_fragment_seconds
 from legaltracker.docket_numbers import is_recognised, normalise_docket_number
 from legaltracker.forms import CasePageForm
 from legaltracker.links import absolute_page_url, absolute_url
@@ -21,19 +23,13 @@ from legaltracker.panels import CaseStatusPanel
 from legaltracker.statuses import Health, RefreshFailure, Source, Status
 
 TIMELINE_PAGE_SIZE = 25
-FROM_DOCKET = "Empty: filled in from the docket."
-COURT_HELP = "The court hearing the case. Missing? Add it under Snippets > Case tracker > Courts."
-PARTIES_HELP = "Filled in from CourtListener when you create the case from its docket number alone."
-TRACKING_HELP = "Check the court record for new filings. Untick for finished cases kept as a record."
 
 
 class Court(models.Model):
     id = models.CharField(
         "CourtListener court id", max_length=20, primary_key=True, help_text="For example: dcd, nysd."
     )
-    name = models.CharField(
-        max_length=200, help_text="As readers should see it, for example U.S. District Court for D.C."
-    )
+    name = models.CharField(max_length=200, help_text=hints.COURT_NAME)
     pacer_rss_url = models.URLField(
         "PACER RSS feed",
         blank=True,
@@ -84,16 +80,19 @@ class CaseIndexPage(Page):
     subpage_types = ["legaltracker.CasePage"]
     template = "legaltracker/case_index_page.html"
 
+    def route(self, request, path_components):
+        """A case below the index in one query: specific, with the court and status its page shows."""
+        found = CasePage.objects.child_of(self).select_related("court", "status")
+        case = found.filter(slug=path_components[0]).first() if len(path_components) == 1 and self.live else None
+        if case is None:
+            return super().route(request, path_components)
+        case._cached_parent_obj = self
+        return case.route(request, [])
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["legaltracker_base_template"] = app_settings.LEGALTRACKER_BASE_TEMPLATE
-        cases = (
-            CasePage.objects.live()
-            .child_of(self)
-            .select_related("court", "status")
-            .prefetch_related("brought_by", "allegations")
-            .order_by("title")
-        )
+        cases = CasePage.objects.live().child_of(self).select_related("court", "status").order_by("title")
         allegation, brought_by = request.GET.get("allegation"), request.GET.get("brought_by")
         if allegation:
             cases = cases.filter(allegations__slug=allegation)
@@ -101,6 +100,7 @@ class CaseIndexPage(Page):
             cases = cases.filter(brought_by__slug=brought_by)
         context.update(
             {
+                "fragment_seconds": content_fragment_seconds(request),
                 "cases": cases.distinct(),
                 "allegations": Allegation.objects.filter(cases__live=True).distinct(),
                 "bringers": CaseParty.objects.filter(cases__live=True).distinct(),
@@ -114,49 +114,43 @@ class CaseIndexPage(Page):
 class CasePage(Page):
     """A lawsuit. `title` is the short name readers know ("SEC v. Binance")."""
 
-    caption = models.CharField(max_length=500, blank=True, help_text="The case's full name. Empty: the docket's.")
-    court = models.ForeignKey(Court, on_delete=models.PROTECT, related_name="cases", help_text=COURT_HELP)
+    caption = models.CharField(max_length=500, blank=True, help_text=hints.CAPTION)
+    court = models.ForeignKey(Court, on_delete=models.PROTECT, related_name="cases", help_text=hints.COURT)
     docket_number = models.CharField(max_length=64, help_text="As the court writes it, for example 1:23-cv-01599.")
     docket_number_normalised = models.CharField(max_length=64, editable=False, db_index=True)
     courtlistener_docket_id = models.PositiveBigIntegerField(
-        "CourtListener docket id", null=True, blank=True, help_text="Empty: looked up from court and docket number."
+        "CourtListener docket id", null=True, blank=True, help_text=hints.DOCKET_ID
     )
-    judge = models.CharField(max_length=200, blank=True, help_text=FROM_DOCKET)
-    referred_judge = models.CharField("Referred magistrate judge", max_length=200, blank=True, help_text=FROM_DOCKET)
-    date_filed = models.DateField(null=True, blank=True, help_text=FROM_DOCKET)
-    date_terminated = models.DateField("Date ended", null=True, blank=True, help_text=FROM_DOCKET)
-    brought_by = ParentalManyToManyField(
-        CaseParty, blank=True, related_name="cases", help_text="Who filed the case; readers filter the tracker by it."
+    judge = models.CharField(max_length=200, blank=True, help_text=hints.FROM_DOCKET)
+    referred_judge = models.CharField(
+        "Referred magistrate judge", max_length=200, blank=True, help_text=hints.FROM_DOCKET
     )
-    allegations = ParentalManyToManyField(
-        Allegation, blank=True, related_name="cases", help_text="What the case alleges; readers filter by it too."
-    )
-    summary = RichTextField(
-        blank=True, features=["bold", "italic", "link", "ul"], help_text="Our own words on the case, atop its page."
-    )
-    tracking = models.BooleanField("Follow the docket", default=True, help_text=TRACKING_HELP)
+    date_filed = models.DateField(null=True, blank=True, help_text=hints.FROM_DOCKET)
+    date_terminated = models.DateField("Date ended", null=True, blank=True, help_text=hints.FROM_DOCKET)
+    brought_by = ParentalManyToManyField(CaseParty, blank=True, related_name="cases", help_text=hints.BROUGHT_BY)
+    allegations = ParentalManyToManyField(Allegation, blank=True, related_name="cases", help_text=hints.ALLEGATIONS)
+    summary = RichTextField(blank=True, features=["bold", "italic", "link", "ul"], help_text=hints.SUMMARY)
+    tracking = models.BooleanField("Follow the docket", default=True, help_text=hints.TRACKING)
 
     base_form_class = CasePageForm
     # The live status comes first: it is what an editor opening a case most often needs.
-    content_panels = (
-        [CaseStatusPanel()]
-        + Page.content_panels
-        + [
-            FieldPanel("caption"),
-            MultiFieldPanel(
-                [FieldPanel(name) for name in ("court", "docket_number", "courtlistener_docket_id", "tracking")],
-                heading="Docket",
-            ),
-            MultiFieldPanel(
-                [FieldPanel(name) for name in ("judge", "referred_judge", "date_filed", "date_terminated")],
-                heading="Court details (empty fields are filled in from the docket)",
-            ),
-            FieldPanel("brought_by", widget=forms.CheckboxSelectMultiple),
-            FieldPanel("allegations", widget=forms.CheckboxSelectMultiple),
-            FieldPanel("summary"),
-            InlinePanel("parties", heading="Parties", label="party", help_text=PARTIES_HELP),
-        ]
-    )
+    content_panels = [
+        CaseStatusPanel(),
+        *Page.content_panels,
+        FieldPanel("caption"),
+        MultiFieldPanel(
+            [FieldPanel(name) for name in ("court", "docket_number", "courtlistener_docket_id", "tracking")],
+            heading="Docket",
+        ),
+        MultiFieldPanel(
+            [FieldPanel(name) for name in ("judge", "referred_judge", "date_filed", "date_terminated")],
+            heading="Court details (empty fields are filled in from the docket)",
+        ),
+        FieldPanel("brought_by", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("allegations", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("summary"),
+        InlinePanel("parties", heading="Parties", label="party", help_text=hints.PARTIES),
+    ]
     search_fields = Page.search_fields + [
         index.SearchField("caption"),
         index.SearchField("docket_number"),
@@ -243,8 +237,10 @@ class CasePage(Page):
             + "?"
             + urlencode({"url": absolute_page_url(self, request), "format": "json"})
         )
-        context["timeline"] = self.timeline(page_number=request.GET.get("page"))
+        # Lazy: when the page's content fragment is cached, the timeline is never read.
+        context["timeline"] = SimpleLazyObject(lambda: self.timeline(page_number=request.GET.get("page")))
         context["case_status"] = getattr(self, "status", None)
+        context["fragment_seconds"] = content_fragment_seconds(request)
         return context
 
 
@@ -271,9 +267,7 @@ class DocketEntry(models.Model):
     )
     document_url = models.URLField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    recorded_by = models.CharField(
-        max_length=150, blank=True, help_text="The task, command or editor that added or last corrected the entry."
-    )
+    recorded_by = models.CharField(max_length=150, blank=True, help_text=hints.RECORDED_BY)
 
     class Meta:
         verbose_name_plural = "docket entries"

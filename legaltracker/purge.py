@@ -1,6 +1,10 @@
 """Frontend-cache purging for a case: its own URLs and every live page that embeds it."""
 
+from urllib.parse import unquote, urlsplit
+
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import InvalidCacheBackendError, caches
+from django.core.cache.utils import make_template_fragment_key
 from django.urls import reverse
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.models import Page, ReferenceIndex
@@ -18,7 +22,7 @@ def pages_embedding(case: CasePage):
 
 
 def case_urls(case: CasePage) -> list[str]:
-    """Every URL that shows this case: the page, its widget JSON, its embed page and the pages embedding it."""
+    """Every URL that shows this case: the page, its widget JSON and embed page, pages embedding it, the index."""
     site = case.get_site()
     site_root = site.root_url if site else ""
     urls = []
@@ -28,6 +32,11 @@ def case_urls(case: CasePage) -> list[str]:
     for name in ("legaltracker:widget_json", "legaltracker:embed"):
         urls.append(site_root + reverse(name, kwargs={"slug": case.slug}))
     urls.extend(url for url in (page.get_full_url() for page in pages_embedding(case)) if url)
+    index = case.get_parent()
+    if index is not None and index.live and index.depth > 1:  # the case index shows every case's status
+        index_url = index.get_full_url()
+        if index_url:
+            urls.append(index_url)
     return urls
 
 
@@ -37,4 +46,15 @@ def purge_case_urls(case_id: int) -> list[str]:
         return []
     urls = case_urls(case)
     purge_urls_from_cache(urls)
+    forget_content_fragments(urls)
     return urls
+
+
+def forget_content_fragments(urls: list[str]) -> None:
+    """Drop the rendered content the case page and index keep under their paths (see their templates)."""
+    try:
+        fragments = caches["template_fragments"]  # where Django's {% cache %} tag keeps them, if defined
+    except InvalidCacheBackendError:
+        fragments = caches["default"]
+    paths = {unquote(urlsplit(url).path) for url in urls}
+    fragments.delete_many([make_template_fragment_key("legaltracker-content", [path]) for path in paths])

@@ -114,9 +114,11 @@ def widget_payloads(cases: list[CasePage]) -> dict[int, dict]:
     missing = [case for case in cases if case.pk not in payloads]
     if missing:
         ids = [case.pk for case in missing]
-        with_court = CasePage.objects.select_related("court").in_bulk(ids)
+        # The status (and the entry behind it) rides along in the same query: the payload reads it,
+        # and so does courtlistener_url.
+        with_court = CasePage.objects.select_related("court", "status", "status__status_entry").in_bulk(ids)
         missing = [with_court[case.pk] for case in missing if case.pk in with_court]
-        statuses = CaseStatus.objects.select_related("status_entry").in_bulk(ids)
+        statuses = {case.pk: getattr(case, "status", None) for case in missing}
         entries = _latest_entries(ids, WIDGET_MAX_ENTRIES)
         fresh = {}
         for case in missing:

@@ -25,7 +25,7 @@ class NewsFeed(Feed):
         return self.news_index.search_description or f"The latest from {self.news_index.title}."
 
     def items(self):
-        return self.news_index.articles()[:FEED_LENGTH]
+        return self.news_index.articles().prefetch_related("article_authors__author", "topics")[:FEED_LENGTH]
 
     def item_title(self, item):
         return item.title

@@ -1,5 +1,6 @@
-"""Admin registration: snippet viewsets for authors and disclaimers."""
+"""Admin registration: snippet viewsets for authors and disclaimers; cache headers on served pages."""
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -31,3 +32,16 @@ class NewsroomSnippets(SnippetViewSetGroup):
 
 
 register_snippet(NewsroomSnippets)
+
+
+@hooks.register("on_serve_page")
+def add_cache_headers(serve_page):
+    """Flag what Wagtail pages serve; PageCacheMiddleware adds the headers once it is rendered."""
+    from newsroom.middleware import SERVED_BY_PAGE
+
+    def serve_with_cache_headers(page, request, args, kwargs):
+        response = serve_page(page, request, args, kwargs)
+        setattr(response, SERVED_BY_PAGE, True)
+        return response
+
+    return serve_with_cache_headers

@@ -49,10 +49,15 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # 304s for every GET, including pages served from the origin page cache just below it.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Above sessions and authentication, so a cached page is served without touching either.
+    "newsroom.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "newsroom.middleware.AnonymousReaderMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -189,14 +194,14 @@ WAGTAILEMBEDS_FINDERS = [
 ]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 
-# Frontend cache purging: an HTTP PURGE endpoint (Varnish or any proxy) when one is configured.
+# Frontend cache purging: the origin page cache always, and an HTTP PURGE endpoint (Varnish or
+# any proxy) when one is configured; every purge list reaches both (see docs/caching.md).
+WAGTAILFRONTENDCACHE = {"origin": {"BACKEND": "newsroom.page_cache.OriginPageCacheBackend"}}
 FRONTEND_CACHE_URL = env_str("FRONTEND_CACHE_URL")
 if FRONTEND_CACHE_URL:
-    WAGTAILFRONTENDCACHE = {
-        "default": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-            "LOCATION": FRONTEND_CACHE_URL,
-        },
+    WAGTAILFRONTENDCACHE["default"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": FRONTEND_CACHE_URL,
     }
 
 # Court data sources.

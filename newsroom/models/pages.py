@@ -6,6 +6,7 @@ from django.db.models import Subquery
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -18,6 +19,7 @@ from wagtail.search import index
 
 from legaltracker.blocks import case_widget_payloads
 from newsroom.blocks import ArticleBodyBlock
+from newsroom.conf import app_settings as newsroom_settings
 from newsroom.conf import template_context
 from newsroom.panels import BylinePanel
 from newsroom.previews import label_draft_preview
@@ -166,14 +168,27 @@ class ArticlePage(Page):
     def get_authors(self):
         return [link.author for link in self.article_authors.select_related("author", "author__photo")]
 
+    def get_news_index(self):
+        parent = getattr(self, "_cached_parent_obj", None)  # set when NewsIndexPage.route found us
+        if isinstance(parent, NewsIndexPage):
+            return parent if parent.live else None
+        return NewsIndexPage.objects.live().ancestor_of(self).first()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(template_context())
-        context["authors"] = self.get_authors()
-        context["disclaimer"] = self.get_disclaimer(request)
-        context["news_index"] = NewsIndexPage.objects.live().ancestor_of(self).first()
+        # Lazy, so a hit in the article's fragment cache (see article_page.html) costs no query.
+        context["authors"] = SimpleLazyObject(self.get_authors)
+        context["disclaimer"] = SimpleLazyObject(lambda: self.get_disclaimer(request))
+        context["news_index"] = SimpleLazyObject(self.get_news_index)
         # The same lookup the case widgets in the body share, so the note costs no extra query.
-        context["case_updates"] = self.cases_changed_since_publication(case_widget_payloads(self, request).values())
+        context["case_updates"] = SimpleLazyObject(
+            lambda: self.cases_changed_since_publication(case_widget_payloads(self, request).values())
+        )
+        # Previews show unsaved content under the admin's URL: never read or fill the fragment cache.
+        if not getattr(request, "is_preview", False) and newsroom_settings.NEWSROOM_PAGE_CACHE_ENABLED:
+            context["fragment_cache_seconds"] = newsroom_settings.NEWSROOM_PAGE_CACHE_SECONDS
+            context["fragment_cache_alias"] = newsroom_settings.NEWSROOM_PAGE_CACHE_ALIAS
         return context
 
     def cases_changed_since_publication(self, payloads) -> list[dict]:
@@ -230,13 +245,28 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return context
 
     def articles(self):
-        return (
-            ArticlePage.objects.live()
-            .child_of(self)
-            .newest_first()
-            .select_related("hero_image")
-            .prefetch_related("article_authors__author", "topics")
-        )
+        """Live articles below the index, newest first, with what a teaser shows."""
+        return ArticlePage.objects.live().child_of(self).newest_first().select_related("hero_image")
+
+    def route(self, request, path_components):
+        """An article below the index in one query, already specific.
+
+        The body is left for the render to load: when the article's fragment is cached (the usual
+        case) it is never read, and a 20-block body costs more to fetch and decode than the rest.
+        """
+        if len(path_components) == 1 and self.live:
+            try:
+                self.resolve_subpage(f"/{path_components[0]}/")  # routes (feed, authors) come first
+            except Http404:
+                article = ArticlePage.objects.child_of(self).filter(slug=path_components[0]).defer("body").first()
+                if article is not None:
+                    article._cached_parent_obj = self
+                    return article.route(request, [])
+        return super().route(request, path_components)
+
+    def get_cached_paths(self):
+        """Purging the index purges its feed too: both list the newest articles."""
+        return ["/", "/feed/"]
 
     @path("")
     def index_route(self, request):

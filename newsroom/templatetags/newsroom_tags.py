@@ -2,6 +2,7 @@ from django import template
 from django.template.loader import render_to_string
 from wagtail.images.shortcuts import get_rendition_or_not_found
 
+from newsroom.conf import app_settings
 from newsroom.links import absolute_page_url, absolute_url_on_site_of
 from newsroom.seo import article_description, article_structured_data, json_ld_script
 
@@ -39,3 +40,20 @@ def article_meta(context, page):
             "structured_data": json_ld_script(article_structured_data(page, request, authors, image_url)),
         },
     )
+
+
+@register.simple_tag(takes_context=True)
+def content_fragment(context) -> dict:
+    """How long this render may keep its content as a fragment (seconds 0: not at all), and where.
+
+    Fragments are keyed by the full path. A purge names a page's URL without a query, so a
+    variant with a query string (?page=2) is kept no longer than a CDN keeps it (s-maxage).
+    """
+    request = context.get("request")
+    if request is None or getattr(request, "is_preview", False) or not app_settings.NEWSROOM_PAGE_CACHE_ENABLED:
+        return {"seconds": 0}
+    if request.META.get("QUERY_STRING"):
+        seconds = app_settings.NEWSROOM_S_MAXAGE
+    else:
+        seconds = app_settings.NEWSROOM_PAGE_CACHE_SECONDS
+    return {"seconds": seconds, "alias": app_settings.NEWSROOM_PAGE_CACHE_ALIAS}
