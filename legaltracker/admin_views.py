@@ -1,10 +1,12 @@
-"""Editors' case screens: the status override (with a required reason) and manual docket entries."""
+"""Editors' case screens (the status override with a required reason, manual docket entries) and the
+operator's reprocessing of parked outbox work."""
 
 from django import forms
 from django.contrib import messages
 from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.views.decorators.http import require_POST
 from wagtail.admin.auth import user_passes_test
 
 from legaltracker import services
@@ -81,3 +83,15 @@ def docket_entry_view(request, case_id: int, entry_id: int | None = None):
         "legaltracker/admin/docket_entry.html",
         {"case": case, "form": form, "entry": entry, "editor_entries": editor_entries},
     )
+
+
+@require_POST
+@user_passes_test(lambda user: user.is_active and user.is_superuser)
+def reprocess_outbox_view(request, message_id: int):
+    """Send a parked outbox message again (after fixing what made it fail)."""
+    from legaltracker import outbox
+
+    message = get_object_or_404(outbox.parked(), pk=message_id)
+    outbox.reprocess(message.pk)
+    messages.success(request, f"{message.kind} #{message.pk} was sent again.")
+    return redirect("wagtailadmin_home")

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage, Paginator
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -281,6 +282,13 @@ class DocketEntry(models.Model):
         number = f"#{self.entry_number} " if self.entry_number else ""
         return f"{number}{self.date_filed or ''} {self.description[:80]}"
 
+    @property
+    def safe_document_url(self) -> str:
+        """The document link if it is http(s); rows stored before links were checked may hold anything."""
+        from legaltracker.sources.validation import safe_url
+
+        return safe_url(self.document_url)
+
 
 class CaseStatus(models.Model):
     """One row per case: derived status and what the sources last said. Written only by services."""
@@ -397,3 +405,32 @@ class WebhookEvent(models.Model):
 
     def __str__(self) -> str:
         return f"CourtListener event {self.idempotency_key} (type {self.event_type})"
+
+
+class OutboxMessage(models.Model):
+    """Work that must happen after a commit, written in the same transaction as the change.
+
+    Sent on commit; if sending fails it stays pending and the sweeper retries it with backoff.
+    After repeated failures it is parked with its error for an operator to reprocess.
+    """
+
+    kind = models.CharField(max_length=40)
+    payload = models.JSONField(default=dict)
+    attempts = models.PositiveIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+    parked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["next_attempt_at"],
+                name="outbox_pending_idx",
+                condition=models.Q(done_at__isnull=True, parked_at__isnull=True),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} #{self.pk}"

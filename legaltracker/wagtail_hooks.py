@@ -91,6 +91,11 @@ def register_case_admin_urls():
             admin_views.docket_entry_view,
             name="legaltracker_correct_docket_entry",
         ),
+        path(
+            "outbox/<int:message_id>/reprocess/",
+            admin_views.reprocess_outbox_view,
+            name="legaltracker_outbox_reprocess",
+        ),
     ]
 
 

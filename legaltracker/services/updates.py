@@ -16,10 +16,12 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 
+from legaltracker import outbox
 from legaltracker.conf import app_settings
 from legaltracker.models import CasePage, CaseStatus, Court, DocketEntry, StatusChange
 from legaltracker.signals import case_status_changed
 from legaltracker.sources.base import DocketUpdate, EntryData
+from legaltracker.sources.validation import safe_url
 from legaltracker.status_engine import Outcome, replay
 from legaltracker.status_engine.machine import TERMINATED
 from legaltracker.statuses import Health, Source, Status
@@ -75,7 +77,7 @@ def _upsert_entries(case_id: int, entries: list[EntryData], actor: str = "") -> 
                 twin.source, twin.source_id = data.source, data.source_id
                 twin.description = data.description or twin.description
                 twin.short_description = data.short_description or twin.short_description
-                twin.document_url = data.document_url or twin.document_url
+                twin.document_url = safe_url(data.document_url)[:500] or twin.document_url
                 twin.date_filed = data.date_filed or twin.date_filed
                 twin.save()
                 changed += 1
@@ -88,7 +90,7 @@ def _upsert_entries(case_id: int, entries: list[EntryData], actor: str = "") -> 
             date_filed=data.date_filed,
             description=data.description,
             short_description=data.short_description[:200],
-            document_url=data.document_url[:500],
+            document_url=safe_url(data.document_url)[:500],
             recorded_by=actor[:150],
         )
         to_create[key] = entry
@@ -160,8 +162,10 @@ def _finish(status: CaseStatus, changed: bool, status_changed: bool = False) -> 
     if changed:
         status.version += 1
         status.last_changed = now
-        case_id = status.case_id
-        transaction.on_commit(lambda: _after_change(case_id, status_changed))
+        # Written in this transaction, sent after commit, swept if sending fails: never lost.
+        outbox.enqueue("case_changed", case_id=status.case_id)
+        if status_changed:
+            outbox.enqueue("announce_status_change", case_id=status.case_id)
     status.save()
 
 
@@ -177,8 +181,12 @@ def next_refresh_time(status: CaseStatus, now=None):
     return now + timedelta(minutes=minutes)
 
 
-def apply_update(case_id: int, update: DocketUpdate, actor: str) -> ApplyResult:
-    """Apply one source's docket data to a case: entries, metadata, derived status, version."""
+def apply_update(case_id: int, update: DocketUpdate, actor: str, follow_up_refresh: bool = False) -> ApplyResult:
+    """Apply one source's docket data to a case: entries, metadata, derived status, version.
+
+    `follow_up_refresh`: when new entries arrived, queue a CourtListener refresh of the case in the
+    same transaction (a feed item is partial; the full entry comes from CourtListener).
+    """
     with transaction.atomic():
         status = _locked_status(case_id)
         created = _upsert_entries(case_id, update.entries, actor)
@@ -191,6 +199,8 @@ def apply_update(case_id: int, update: DocketUpdate, actor: str) -> ApplyResult:
         status.next_refresh_at = next_refresh_time(status)
         changed = bool(created or metadata_changed or status_changed or health_changed)
         _finish(status, changed, status_changed)
+        if follow_up_refresh and created:
+            outbox.enqueue("refresh_case", case_id=case_id, with_docket=False)
     return ApplyResult(created, status_changed, changed, status.version)
 
 
@@ -250,7 +260,7 @@ def correct_manual_entry(
             "date_filed": date_filed,
             "entry_number": entry_number,
             "description": description,
-            "document_url": document_url[:500],
+            "document_url": safe_url(document_url)[:500],
         }
         entry_changed = any(getattr(entry, field) != value for field, value in corrected.items())
         if entry_changed:
@@ -346,29 +356,23 @@ def release_refresh_lock(case_id: int) -> None:
     cache.delete(_refresh_lock_key(case_id))
 
 
-def _after_change(case_id: int, status_changed: bool = False) -> None:
-    from legaltracker.invalidation import case_changed
-
-    try:
-        case_changed(case_id)
-    except Exception:  # a cache or purge failure must never undo or hide a committed update
-        logger.exception("Invalidating caches for case %s failed", case_id)
-    if status_changed:
-        announce_status_change(case_id)
-
-
-def announce_status_change(case_id: int) -> None:
+def announce_status_change(case_id: int, strict: bool = False) -> None:
     """Send `case_status_changed` for a case, unless its docket's history is still loading.
 
     While a backfill runs, the status passes through stages that are old news; the backfill
-    announces once, when the whole docket is in.
+    announces once, when the whole docket is in. A subscriber's failure is logged; with `strict`
+    (the outbox) it is raised afterwards too, so the announcement is retried.
     """
     case = CasePage.objects.select_related("status").filter(pk=case_id).first()
     if case is None or case.status.is_backfilling:
         return
+    failures = []
     for receiver, outcome in case_status_changed.send_robust(CasePage, case=case, status=case.status):
-        if isinstance(outcome, Exception):  # a subscriber's failure (an email) must not fail the refresh
+        if isinstance(outcome, Exception):  # a subscriber's failure (an email) must not fail the others
             logger.error("%s failed for case %s", receiver, case_id, exc_info=outcome)
+            failures.append(outcome)
+    if strict and failures:
+        raise failures[0]
 
 
 def tracked_cases():
