@@ -15,8 +15,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from legaltracker import help_texts as hints
 from legaltracker.conf import app_settings, content_fragment_seconds
 from legaltracker.docket_numbers import is_recognised, normalise_docket_number
+from legaltracker.forms import CasePageForm
 from legaltracker.links import absolute_page_url, absolute_url
 from legaltracker.panels import CaseStatusPanel
 from legaltracker.statuses import Health, RefreshFailure, Source, Status
@@ -28,7 +30,7 @@ class Court(models.Model):
     id = models.CharField(
         "CourtListener court id", max_length=20, primary_key=True, help_text="For example: dcd, nysd."
     )
-    name = models.CharField(max_length=200)
+    name = models.CharField(max_length=200, help_text=hints.COURT_NAME)
     pacer_rss_url = models.URLField(
         "PACER RSS feed",
         blank=True,
@@ -113,47 +115,42 @@ class CaseIndexPage(Page):
 class CasePage(Page):
     """A lawsuit. `title` is the short name readers know ("SEC v. Binance")."""
 
-    caption = models.CharField(max_length=500, blank=True, help_text="Full caption. Empty: filled in from the docket.")
-    court = models.ForeignKey(Court, on_delete=models.PROTECT, related_name="cases")
+    caption = models.CharField(max_length=500, blank=True, help_text=hints.CAPTION)
+    court = models.ForeignKey(Court, on_delete=models.PROTECT, related_name="cases", help_text=hints.COURT)
     docket_number = models.CharField(max_length=64, help_text="As the court writes it, for example 1:23-cv-01599.")
     docket_number_normalised = models.CharField(max_length=64, editable=False, db_index=True)
     courtlistener_docket_id = models.PositiveBigIntegerField(
-        "CourtListener docket id", null=True, blank=True, help_text="Empty: looked up from court and docket number."
+        "CourtListener docket id", null=True, blank=True, help_text=hints.DOCKET_ID
     )
-    judge = models.CharField(max_length=200, blank=True, help_text="Empty: filled in from the docket.")
-    referred_judge = models.CharField("Referred magistrate judge", max_length=200, blank=True)
-    date_filed = models.DateField(null=True, blank=True)
-    date_terminated = models.DateField(null=True, blank=True)
-    brought_by = ParentalManyToManyField(CaseParty, blank=True, related_name="cases")
-    allegations = ParentalManyToManyField(Allegation, blank=True, related_name="cases")
-    summary = RichTextField(blank=True, features=["bold", "italic", "link", "ul"], help_text="Written by editors.")
-    tracking = models.BooleanField(default=True, help_text="Refresh this case from court data automatically.")
+    judge = models.CharField(max_length=200, blank=True, help_text=hints.FROM_DOCKET)
+    referred_judge = models.CharField(
+        "Referred magistrate judge", max_length=200, blank=True, help_text=hints.FROM_DOCKET
+    )
+    date_filed = models.DateField(null=True, blank=True, help_text=hints.FROM_DOCKET)
+    date_terminated = models.DateField("Date ended", null=True, blank=True, help_text=hints.FROM_DOCKET)
+    brought_by = ParentalManyToManyField(CaseParty, blank=True, related_name="cases", help_text=hints.BROUGHT_BY)
+    allegations = ParentalManyToManyField(Allegation, blank=True, related_name="cases", help_text=hints.ALLEGATIONS)
+    summary = RichTextField(blank=True, features=["bold", "italic", "link", "ul"], help_text=hints.SUMMARY)
+    tracking = models.BooleanField("Follow the docket", default=True, help_text=hints.TRACKING)
 
-    content_panels = Page.content_panels + [
+    base_form_class = CasePageForm
+    # The live status comes first: it is what an editor opening a case most often needs.
+    content_panels = [
+        CaseStatusPanel(),
+        *Page.content_panels,
         FieldPanel("caption"),
         MultiFieldPanel(
-            [
-                FieldPanel("court"),
-                FieldPanel("docket_number"),
-                FieldPanel("courtlistener_docket_id"),
-                FieldPanel("tracking"),
-            ],
+            [FieldPanel(name) for name in ("court", "docket_number", "courtlistener_docket_id", "tracking")],
             heading="Docket",
         ),
         MultiFieldPanel(
-            [
-                FieldPanel("judge"),
-                FieldPanel("referred_judge"),
-                FieldPanel("date_filed"),
-                FieldPanel("date_terminated"),
-            ],
+            [FieldPanel(name) for name in ("judge", "referred_judge", "date_filed", "date_terminated")],
             heading="Court details (empty fields are filled in from the docket)",
         ),
         FieldPanel("brought_by", widget=forms.CheckboxSelectMultiple),
         FieldPanel("allegations", widget=forms.CheckboxSelectMultiple),
         FieldPanel("summary"),
-        InlinePanel("parties", label="Parties"),
-        CaseStatusPanel(),
+        InlinePanel("parties", heading="Parties", label="party", help_text=hints.PARTIES),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("caption"),
@@ -250,7 +247,7 @@ class CasePage(Page):
 
 class Party(Orderable):
     case = ParentalKey(CasePage, on_delete=models.CASCADE, related_name="parties")
-    name = models.CharField(max_length=300)
+    name = models.CharField(max_length=300, help_text="As the docket names them.")
     role = models.CharField(max_length=60, help_text="For example: Plaintiff, Defendant, Intervenor.")
 
     panels = [FieldPanel("name"), FieldPanel("role")]
@@ -271,6 +268,7 @@ class DocketEntry(models.Model):
     )
     document_url = models.URLField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    recorded_by = models.CharField(max_length=150, blank=True, help_text=hints.RECORDED_BY)
 
     class Meta:
         verbose_name_plural = "docket entries"

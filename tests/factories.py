@@ -59,6 +59,8 @@ def site_tree():
     if root is None:  # a transactional test flushed the rows Wagtail's migrations created
         Locale.objects.get_or_create(language_code="en")
         root = Page.add_root(instance=Page(title="Root", slug="root"))
+    if Collection.get_first_root_node() is None:  # images need the root collection, flushed likewise
+        Collection.add_root(name="Root")
     home = HomePage.objects.first()
     if home is None:
         home = root.add_child(instance=HomePage(title="Home", slug="test-home"))

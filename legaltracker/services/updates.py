@@ -6,6 +6,7 @@ caches are invalidated in exactly one place, after commit.
 """
 
 import logging
+import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -58,7 +59,7 @@ def _locked_status(case_id: int) -> CaseStatus:
     return CaseStatus.objects.select_for_update().get(pk=case_id)
 
 
-def _upsert_entries(case_id: int, entries: list[EntryData]) -> int:
+def _upsert_entries(case_id: int, entries: list[EntryData], actor: str = "") -> int:
     """Insert entries not seen before; an RSS entry is upgraded when CourtListener sends the same row."""
     if not entries:
         return 0
@@ -90,6 +91,7 @@ def _upsert_entries(case_id: int, entries: list[EntryData]) -> int:
             description=data.description,
             short_description=data.short_description[:200],
             document_url=safe_url(data.document_url)[:500],
+            recorded_by=actor[:150],
         )
         to_create[key] = entry
         if entry.entry_number is not None:
@@ -187,23 +189,10 @@ def apply_update(case_id: int, update: DocketUpdate, actor: str, follow_up_refre
     """
     with transaction.atomic():
         status = _locked_status(case_id)
-        created = _upsert_entries(case_id, update.entries)
+        created = _upsert_entries(case_id, update.entries, actor)
         metadata_changed = _merge_metadata(status, update)
-        outcome = derive_status(case_id, status.date_terminated)
-        derived, cause = outcome.status, outcome.cause
-        status_changed = False
-        if (derived, cause.pk if cause else None, outcome.rule_name) != (
-            status.derived_status,
-            status.status_entry_id,
-            status.status_rule,
-        ):
-            status.derived_status, status.status_entry, status.status_rule = derived, cause, outcome.rule_name
-            status.headline, status.last_event_date = _describe(outcome, status.date_terminated)
-            metadata_changed = True
-        effective = status.override_status or derived
-        if effective != status.status:
-            _record_change(status, effective, cause=cause, source=update.source, actor=actor, rule=outcome.rule_name)
-            status_changed = True
+        derivation_changed, status_changed = _rederive(status, source=update.source, actor=actor)
+        metadata_changed = metadata_changed or derivation_changed
         health_changed = status.health != Health.OK
         status.health, status.health_message = Health.OK, _access_note(status)
         # The first read of the court record turns "not yet checked" into a status readers may trust.
@@ -215,6 +204,75 @@ def apply_update(case_id: int, update: DocketUpdate, actor: str, follow_up_refre
         if follow_up_refresh and created:
             outbox.enqueue("refresh_case", case_id=case_id, with_docket=False)
     return ApplyResult(created, status_changed, changed, status.version)
+
+
+def _rederive(status: CaseStatus, *, source: str, actor: str) -> tuple[bool, bool]:
+    """Read the docket again and move the status; (derivation changed, status changed).
+
+    The caller holds the status row's lock and saves it through `_finish`.
+    """
+    outcome = derive_status(status.case_id, status.date_terminated)
+    derived, cause = outcome.status, outcome.cause
+    derivation_changed = status_changed = False
+    if (derived, cause.pk if cause else None, outcome.rule_name) != (
+        status.derived_status,
+        status.status_entry_id,
+        status.status_rule,
+    ):
+        status.derived_status, status.status_entry, status.status_rule = derived, cause, outcome.rule_name
+        status.headline, status.last_event_date = _describe(outcome, status.date_terminated)
+        derivation_changed = True
+    effective = status.override_status or derived
+    if effective != status.status:
+        _record_change(status, effective, cause=cause, source=source, actor=actor, rule=outcome.rule_name)
+        status_changed = True
+    return derivation_changed, status_changed
+
+
+def add_manual_entry(
+    case_id: int, *, date_filed, entry_number: int | None, description: str, document_url: str, user
+) -> ApplyResult:
+    """An editor files a docket entry no source covers: applied like any source's, under the editor's name."""
+    entry = EntryData(
+        source=Source.MANUAL,
+        source_id=f"editor-{uuid.uuid4().hex}",
+        entry_number=entry_number,
+        date_filed=date_filed,
+        description=description,
+        document_url=document_url,
+    )
+    return apply_update(case_id, DocketUpdate(source=Source.MANUAL, entries=[entry]), actor=_editor(user))
+
+
+def correct_manual_entry(
+    entry_id: int, *, date_filed, entry_number: int | None, description: str, document_url: str, user
+) -> ApplyResult:
+    """Correct a docket entry an editor added, and read the docket again, in one transaction.
+
+    Entries from CourtListener or PACER are the court's record and are corrected at the source.
+    """
+    case_id = DocketEntry.objects.values_list("case_id", flat=True).get(pk=entry_id)
+    actor = _editor(user)
+    with transaction.atomic():
+        status = _locked_status(case_id)
+        entry = DocketEntry.objects.select_for_update().get(pk=entry_id)
+        if entry.source != Source.MANUAL:
+            raise ValueError("Only entries added by editors can be corrected in the admin.")
+        corrected = {
+            "date_filed": date_filed,
+            "entry_number": entry_number,
+            "description": description,
+            "document_url": safe_url(document_url)[:500],
+        }
+        entry_changed = any(getattr(entry, field) != value for field, value in corrected.items())
+        if entry_changed:
+            for field, value in corrected.items():
+                setattr(entry, field, value)
+            entry.recorded_by = actor[:150]
+            entry.save()
+        derivation_changed, status_changed = _rederive(status, source=Source.MANUAL, actor=actor)
+        _finish(status, entry_changed or derivation_changed or status_changed, status_changed)
+    return ApplyResult(0, status_changed, entry_changed or derivation_changed or status_changed, status.version)
 
 
 def _access_note(status: CaseStatus) -> str:

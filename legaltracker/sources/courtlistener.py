@@ -27,7 +27,7 @@ DOCKET_FIELDS = (
     "date_last_filing,assigned_to_str,referred_to_str,date_modified,absolute_url"
 )
 ENTRY_FIELDS = "id,entry_number,date_filed,description,date_modified,recap_documents"
-MAX_PAGES = 50  # a guard against a cursor that never ends (docket lookups and parties)
+MAX_PAGES = 50  # a guard against a cursor that never ends (parties)
 logger = logging.getLogger("legaltracker.sources.courtlistener")
 
 
@@ -122,10 +122,16 @@ class CourtListenerClient:
                 return
 
     def find_docket(self, court_id: str, docket_number: str) -> dict:
-        """The docket for a court and docket number as CourtListener stores it."""
-        results = list(
-            self._paginate("dockets/", {"court": court_id, "docket_number": docket_number, "fields": DOCKET_FIELDS})
-        )
+        """The docket for a court and docket number as CourtListener stores it: one call.
+
+        Only the first page is read: a court and docket number name one docket, and further pages
+        would spend the quota on near matches.
+        """
+        url = urljoin(self.base_url, "dockets/")
+        data = self._get_json(url, {"court": court_id, "docket_number": docket_number, "fields": DOCKET_FIELDS})
+        results = data.get("results")
+        if not isinstance(results, list):
+            raise MalformedData(f"No results list in the response from {url}")
         if not results:
             raise DocketNotFound(f"CourtListener has no docket {docket_number} in court {court_id}")
         return results[0]
