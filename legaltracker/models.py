@@ -10,15 +10,18 @@ from django.db import models
 from django.utils.functional import SimpleLazyObject
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from legaltracker import case_index
 from legaltracker.conf import app_settings, content_fragment_seconds
 from legaltracker.docket_numbers import is_recognised, normalise_docket_number
 from legaltracker.links import absolute_page_url, absolute_url
 from legaltracker.panels import CaseStatusPanel
 from legaltracker.statuses import Health, RefreshFailure, Source, Status
+from legaltracker.vocabulary import Allegation, CaseParty
 
 TIMELINE_PAGE_SIZE = 25
 
@@ -45,33 +48,7 @@ class Court(models.Model):
         return self.name
 
 
-class CaseParty(models.Model):
-    """Who brought the case: SEC, CFTC, DOJ, a state regulator, private plaintiffs. Editors extend the list."""
-
-    name = models.CharField(max_length=120, unique=True)
-    slug = models.SlugField(max_length=120, unique=True)
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = "case brought by"
-        verbose_name_plural = "cases brought by"
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class Allegation(models.Model):
-    name = models.CharField(max_length=120, unique=True)
-    slug = models.SlugField(max_length=120, unique=True)
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class CaseIndexPage(Page):
+class CaseIndexPage(RoutablePageMixin, Page):
     intro = RichTextField(blank=True, features=["bold", "italic", "link"])
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -87,26 +64,37 @@ class CaseIndexPage(Page):
         case._cached_parent_obj = self
         return case.route(request, [])
 
+    def get_cached_paths(self):
+        """Purging the index purges its exports and analytics too: all are computed from the cases."""
+        return ["/", "/analytics/", "/export/csv/", "/export/json/"]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["legaltracker_base_template"] = app_settings.LEGALTRACKER_BASE_TEMPLATE
-        cases = CasePage.objects.live().child_of(self).select_related("court", "status").order_by("title")
-        allegation, brought_by = request.GET.get("allegation"), request.GET.get("brought_by")
-        if allegation:
-            cases = cases.filter(allegations__slug=allegation)
-        if brought_by:
-            cases = cases.filter(brought_by__slug=brought_by)
-        context.update(
-            {
-                "fragment_seconds": content_fragment_seconds(request),
-                "cases": cases.distinct(),
-                "allegations": Allegation.objects.filter(cases__live=True).distinct(),
-                "bringers": CaseParty.objects.filter(cases__live=True).distinct(),
-                "current_allegation": allegation,
-                "current_brought_by": brought_by,
-            }
-        )
+        context["fragment_seconds"] = content_fragment_seconds(request)
         return context
+
+    @path("")
+    def index_route(self, request):
+        return self.render(request, context_overrides=case_index.index_context(self, request))
+
+    @path("export/csv/", name="export_csv")
+    def export_csv(self, request):
+        return case_index.csv_response(self, request)
+
+    @path("export/json/", name="export_json")
+    def export_json(self, request):
+        return case_index.json_response(self, request)
+
+    @path("analytics/", name="analytics")
+    def analytics_route(self, request):
+        from legaltracker.analytics import analytics_context
+
+        return self.render(
+            request,
+            template="legaltracker/case_analytics_page.html",
+            context_overrides=analytics_context(case_index.tracked_cases(self)),
+        )
 
 
 class CasePage(Page):

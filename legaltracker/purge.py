@@ -36,7 +36,9 @@ def case_urls(case: CasePage) -> list[str]:
     if index is not None and index.live and index.depth > 1:  # the case index shows every case's status
         index_url = index.get_full_url()
         if index_url:
-            urls.append(index_url)
+            # Its exports and analytics too, when the index says it has them (get_cached_paths).
+            paths = index.specific_deferred.get_cached_paths()
+            urls.extend(index_url.rstrip("/") + "/" + path.lstrip("/") for path in paths)
     return urls
 
 

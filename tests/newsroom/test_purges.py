@@ -100,6 +100,9 @@ def test_case_change_purges_the_case_its_widget_the_index_and_embedding_articles
         f"/cases/{case.slug}/widget.json",
         f"/cases/{case.slug}/embed/",
         n["cases"].url,
+        n["cases"].url + "analytics/",
+        n["cases"].url + "export/csv/",
+        n["cases"].url + "export/json/",
         n["embedding"].url,
     }
     response = client.get(n["embedding"].url)
