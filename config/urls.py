@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from legaltracker import urls as legaltracker_urls
+from newsroom.search import search_view
 
 urlpatterns = [
     # Widgets are polled by every open article: resolve their URLs first.
@@ -15,6 +16,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
+    path("search/", search_view, name="search"),
 ]
 
 if settings.DEBUG:

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage, Paginator
 from django.db import models
 from django.utils.functional import SimpleLazyObject
+from django.utils.html import strip_tags
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -145,8 +146,10 @@ class CasePage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("caption"),
         index.SearchField("docket_number"),
+        index.SearchField("summary"),
         index.FilterField("docket_number_normalised"),
     ]
+    search_type_label = "Case"  # site search labels results with it
     parent_page_types = ["legaltracker.CaseIndexPage"]
     subpage_types: list[str] = []
     template = "legaltracker/case_page.html"
@@ -179,6 +182,10 @@ class CasePage(Page):
             return value
         status = getattr(self, "status", None)
         return getattr(status, field, None) if status else None
+
+    def search_text(self) -> str:
+        """What a search result's snippet is cut from."""
+        return " ".join(filter(None, [self.display_caption, strip_tags(self.summary), self.docket_number]))
 
     @property
     def display_caption(self) -> str:
