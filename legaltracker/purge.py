@@ -7,7 +7,7 @@ from django.core.cache import InvalidCacheBackendError, caches
 from django.core.cache.utils import make_template_fragment_key
 from django.urls import reverse
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Page, ReferenceIndex, get_page_models
 
 from legaltracker.models import CasePage
 
@@ -32,6 +32,10 @@ def case_urls(case: CasePage) -> list[str]:
     for name in ("legaltracker:widget_json", "legaltracker:embed"):
         urls.append(site_root + reverse(name, kwargs={"slug": case.slug}))
     urls.extend(url for url in (page.get_full_url() for page in pages_embedding(case)) if url)
+    # Pages of any app that list recent case activity say so with `shows_recent_case_filings`.
+    for model in get_page_models():
+        if getattr(model, "shows_recent_case_filings", False):
+            urls.extend(url for url in (page.get_full_url() for page in model.objects.live()) if url)
     index = case.get_parent()
     if index is not None and index.live and index.depth > 1:  # the case index shows every case's status
         index_url = index.get_full_url()

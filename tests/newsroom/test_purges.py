@@ -104,6 +104,7 @@ def test_case_change_purges_the_case_its_widget_the_index_and_embedding_articles
         n["cases"].url + "export/csv/",
         n["cases"].url + "export/json/",
         n["embedding"].url,
+        n["home"].url,  # it lists cases with new filings
     }
     response = client.get(n["embedding"].url)
     assert response["X-Page-Cache"] == "miss" and "Stayed" in response.content.decode()
