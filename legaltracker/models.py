@@ -185,7 +185,7 @@ class CasePage(Page):
 
     def search_text(self) -> str:
         """What a search result's snippet is cut from."""
-        return " ".join(filter(None, [self.display_caption, strip_tags(self.summary), self.docket_number]))
+        return " ".join(filter(None, [self._from_docket("caption"), strip_tags(self.summary), self.docket_number]))
 
     @property
     def display_caption(self) -> str:
