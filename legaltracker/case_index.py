@@ -10,6 +10,7 @@ import json
 from dataclasses import asdict, dataclass
 from urllib.parse import urlencode
 
+from django.apps import apps
 from django.core.paginator import InvalidPage, Paginator
 from django.db.models import DateField, F, Q
 from django.db.models.functions import Coalesce, ExtractYear
@@ -17,6 +18,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 
 from legaltracker.links import absolute_page_url
 from legaltracker.statuses import Status
+from legaltracker.vocabulary import Allegation, CaseParty
 
 CASES_PER_PAGE = 20
 
@@ -97,10 +99,10 @@ class CaseFilters:
 
 def tracked_cases(index):
     """Live cases below the index with the dates readers sort by: the editor's, else the docket's."""
-    from legaltracker.models import CasePage
-
+    # Looked up by name: models.py imports this module, so importing it back would make a cycle.
+    case_page = apps.get_model("legaltracker", "CasePage")
     return (
-        CasePage.objects.live()
+        case_page.objects.live()
         .child_of(index)
         .select_related("court", "status")
         .annotate(
@@ -112,15 +114,14 @@ def tracked_cases(index):
 
 def filter_choices(cases) -> dict:
     """What each filter offers: only values some live case has, so no choice leads nowhere."""
-    from legaltracker.models import Allegation, CaseParty, Court
-
+    court = apps.get_model("legaltracker", "Court")
     ids = cases.values("pk")
     present = set(cases.values_list("status__status", flat=True))
     if None in present:
         present.add(Status.FILED)
-    years = cases.annotate(y=ExtractYear("filed_on")).exclude(y=None).values_list("y", flat=True).distinct()
+    years = cases.annotate(y=ExtractYear("filed_on")).exclude(y=None).order_by().values_list("y", flat=True).distinct()
     return {
-        "courts": Court.objects.filter(cases__in=ids).distinct(),
+        "courts": court.objects.filter(cases__in=ids).distinct(),
         "statuses": [(value, label) for value, label in Status.choices if value in present],
         "bringers": CaseParty.objects.filter(cases__in=ids).distinct(),
         "allegations": Allegation.objects.filter(cases__in=ids).distinct(),

@@ -125,6 +125,8 @@ def test_change_purges_case_urls_and_pages_that_embed_it(
 
     purged = sorted(request.path for request, _ in httpserver.log if request.method == "PURGE")
     expected = [case.url, f"/cases/{case.slug}/widget.json", f"/cases/{case.slug}/embed/", embedding.url, cases.url]
+    expected += [cases.url + "analytics/", cases.url + "export/csv/", cases.url + "export/json/"]  # the index's own
+    expected += [home.url]  # the home page lists cases with new filings
     assert purged == sorted(expected)
     assert sorted(purge_case_urls(case.pk)) and "Unrelated" not in str(purged)
 
