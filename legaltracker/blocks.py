@@ -13,18 +13,28 @@ _ASSETS_ATTR = "_legaltracker_widget_assets_sent"
 
 
 class CaseWidgetBlock(blocks.StructBlock):
-    case = blocks.PageChooserBlock(page_type="legaltracker.CasePage", help_text="Only case pages can be chosen.")
+    case = blocks.PageChooserBlock(
+        page_type="legaltracker.CasePage",
+        help_text="A case from the case tracker. Not there yet? Create it in the tracker from its docket number.",
+    )
     display = blocks.ChoiceBlock(
         choices=[("compact", "Compact: status and latest event"), ("full", "Full: with recent docket entries")],
         default="compact",
+        help_text="Compact suits a mention in passing; full suits a story about the case itself.",
     )
     entries = blocks.IntegerBlock(
-        default=3, min_value=0, max_value=10, label="Recent docket entries", help_text="Shown in full display."
+        default=3,
+        min_value=0,
+        max_value=10,
+        label="Recent docket entries",
+        help_text="How many of the latest filings to list, in full display only.",
     )
 
     class Meta:
         icon = "clipboard-list"
-        label = "Live case"
+        # Wagtail's block picker searches labels: these are the words reporters look for.
+        label = "Live case tracker (court case, docket status)"
+        description = "The case's status, latest filing and docket, kept current as the court record changes."
         template = "legaltracker/blocks/case_widget.html"
 
     def get_context(self, value, parent_context=None):

@@ -31,7 +31,10 @@ class CircuitBreaker:
 
     def record_failure(self) -> None:
         cache.add(self._failures_key, 0, timeout=self.cooldown * 2)
-        failures = cache.incr(self._failures_key)
+        try:
+            failures = cache.incr(self._failures_key)
+        except ValueError:  # the cache is unreachable: the failure cannot be counted, the task still retries
+            return
         if failures >= self.threshold:
             cache.set(self._open_key, time.time() + self.cooldown, timeout=self.cooldown + 5)
             cache.delete(self._failures_key)

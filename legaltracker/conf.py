@@ -67,6 +67,11 @@ DEFAULTS = {
     # The template case pages extend; it must have Wagtail's project-template blocks
     # (title, extra_css for head content, body_class, content, extra_js).
     "LEGALTRACKER_BASE_TEMPLATE": "base.html",
+    # The outbox of work after a commit: failures are retried with backoff from this base, then
+    # parked after this many attempts; a message not sent within the grace period is swept.
+    "OUTBOX_MAX_ATTEMPTS": 5,
+    "OUTBOX_RETRY_BASE_SECONDS": 30,
+    "OUTBOX_GRACE_SECONDS": 60,
 }
 
 

@@ -1,8 +1,9 @@
-"""The admin dashboard panel operators read: upstream quota, circuit breaker, feed health, backfills
-and cases whose lookups keep failing (with what to fix)."""
+"""The admin dashboard panel operators read: upstream quota, circuit breaker, feed health, backfills,
+cases whose lookups keep failing (with what to fix), and outbox work parked after failing."""
 
 from wagtail.admin.ui.components import Component
 
+from legaltracker import outbox
 from legaltracker.breaker import CircuitBreaker
 from legaltracker.conf import app_settings
 from legaltracker.models import CaseStatus, Court
@@ -43,4 +44,6 @@ class CourtDataPanel(Component):
                 .exclude(entries_cursor="")
                 .select_related("case")[:20]
             ],
+            "outbox_pending": outbox.pending().count(),
+            "outbox_parked": outbox.parked().order_by("-parked_at")[:20],
         }

@@ -8,12 +8,15 @@ from legaltracker.purge import purge_case_urls
 from legaltracker.selectors import forget_local_payload
 
 
-def forget_widget(case_id: int, *slugs: str) -> None:
+def forget_widget(case_id: int, *slugs: str, strict: bool = True) -> None:
     """Drop the cached widget payload of a case, under its id and under each slug it is served at."""
     if not slugs:
         slugs = tuple(CasePage.objects.filter(pk=case_id).values_list("slug", flat=True))
-    cache.delete_many([widget_cache_key(case_id), *(widget_slug_key(slug) for slug in slugs)])
     forget_local_payload(*slugs)
+    # Raise when the cache is unreachable (the resilient backend would otherwise skip the delete),
+    # so the outbox retries: a payload cached before a blip must not outlive the change.
+    delete = getattr(cache, "delete_many_strict", cache.delete_many) if strict else cache.delete_many
+    delete([widget_cache_key(case_id), *(widget_slug_key(slug) for slug in slugs)])
 
 
 def case_changed(case_id: int) -> None:

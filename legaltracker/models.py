@@ -7,18 +7,20 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage, Paginator
 from django.db import models
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.html import strip_tags
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from legaltracker import case_index
+from legaltracker import help_texts as hints
+from legaltracker.case_index_page import CaseIndexPage  # noqa: F401 (a model of this app, defined there)
 from legaltracker.conf import app_settings, content_fragment_seconds
 from legaltracker.docket_numbers import is_recognised, normalise_docket_number
+from legaltracker.forms import CasePageForm
 from legaltracker.links import absolute_page_url, absolute_url
 from legaltracker.panels import CaseStatusPanel
 from legaltracker.statuses import Health, RefreshFailure, Source, Status
@@ -31,7 +33,7 @@ class Court(models.Model):
     id = models.CharField(
         "CourtListener court id", max_length=20, primary_key=True, help_text="For example: dcd, nysd."
     )
-    name = models.CharField(max_length=200)
+    name = models.CharField(max_length=200, help_text=hints.COURT_NAME)
     pacer_rss_url = models.URLField(
         "PACER RSS feed",
         blank=True,
@@ -49,99 +51,45 @@ class Court(models.Model):
         return self.name
 
 
-class CaseIndexPage(RoutablePageMixin, Page):
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    subpage_types = ["legaltracker.CasePage"]
-    template = "legaltracker/case_index_page.html"
-
-    def route(self, request, path_components):
-        """A case below the index in one query: specific, with the court and status its page shows."""
-        found = CasePage.objects.child_of(self).select_related("court", "status")
-        case = found.filter(slug=path_components[0]).first() if len(path_components) == 1 and self.live else None
-        if case is None:
-            return super().route(request, path_components)
-        case._cached_parent_obj = self
-        return case.route(request, [])
-
-    def get_cached_paths(self):
-        """Purging the index purges its exports and analytics too: all are computed from the cases."""
-        return ["/", "/analytics/", "/export/csv/", "/export/json/"]
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["legaltracker_base_template"] = app_settings.LEGALTRACKER_BASE_TEMPLATE
-        context["fragment_seconds"] = content_fragment_seconds(request)
-        return context
-
-    @path("")
-    def index_route(self, request):
-        return self.render(request, context_overrides=case_index.index_context(self, request))
-
-    @path("export/csv/", name="export_csv")
-    def export_csv(self, request):
-        return case_index.csv_response(self, request)
-
-    @path("export/json/", name="export_json")
-    def export_json(self, request):
-        return case_index.json_response(self, request)
-
-    @path("analytics/", name="analytics")
-    def analytics_route(self, request):
-        from legaltracker.analytics import analytics_context
-
-        return self.render(
-            request,
-            template="legaltracker/case_analytics_page.html",
-            context_overrides=analytics_context(case_index.tracked_cases(self)),
-        )
-
-
 class CasePage(Page):
     """A lawsuit. `title` is the short name readers know ("SEC v. Binance")."""
 
-    caption = models.CharField(max_length=500, blank=True, help_text="Full caption. Empty: filled in from the docket.")
-    court = models.ForeignKey(Court, on_delete=models.PROTECT, related_name="cases")
+    caption = models.CharField(max_length=500, blank=True, help_text=hints.CAPTION)
+    court = models.ForeignKey(Court, on_delete=models.PROTECT, related_name="cases", help_text=hints.COURT)
     docket_number = models.CharField(max_length=64, help_text="As the court writes it, for example 1:23-cv-01599.")
     docket_number_normalised = models.CharField(max_length=64, editable=False, db_index=True)
     courtlistener_docket_id = models.PositiveBigIntegerField(
-        "CourtListener docket id", null=True, blank=True, help_text="Empty: looked up from court and docket number."
+        "CourtListener docket id", null=True, blank=True, help_text=hints.DOCKET_ID
     )
-    judge = models.CharField(max_length=200, blank=True, help_text="Empty: filled in from the docket.")
-    referred_judge = models.CharField("Referred magistrate judge", max_length=200, blank=True)
-    date_filed = models.DateField(null=True, blank=True)
-    date_terminated = models.DateField(null=True, blank=True)
-    brought_by = ParentalManyToManyField(CaseParty, blank=True, related_name="cases")
-    allegations = ParentalManyToManyField(Allegation, blank=True, related_name="cases")
-    summary = RichTextField(blank=True, features=["bold", "italic", "link", "ul"], help_text="Written by editors.")
-    tracking = models.BooleanField(default=True, help_text="Refresh this case from court data automatically.")
+    judge = models.CharField(max_length=200, blank=True, help_text=hints.FROM_DOCKET)
+    referred_judge = models.CharField(
+        "Referred magistrate judge", max_length=200, blank=True, help_text=hints.FROM_DOCKET
+    )
+    date_filed = models.DateField(null=True, blank=True, help_text=hints.FROM_DOCKET)
+    date_terminated = models.DateField("Date ended", null=True, blank=True, help_text=hints.FROM_DOCKET)
+    brought_by = ParentalManyToManyField(CaseParty, blank=True, related_name="cases", help_text=hints.BROUGHT_BY)
+    allegations = ParentalManyToManyField(Allegation, blank=True, related_name="cases", help_text=hints.ALLEGATIONS)
+    summary = RichTextField(blank=True, features=["bold", "italic", "link", "ul"], help_text=hints.SUMMARY)
+    tracking = models.BooleanField("Follow the docket", default=True, help_text=hints.TRACKING)
 
-    content_panels = Page.content_panels + [
+    base_form_class = CasePageForm
+    # The live status comes first: it is what an editor opening a case most often needs.
+    content_panels = [
+        CaseStatusPanel(),
+        *Page.content_panels,
         FieldPanel("caption"),
         MultiFieldPanel(
-            [
-                FieldPanel("court"),
-                FieldPanel("docket_number"),
-                FieldPanel("courtlistener_docket_id"),
-                FieldPanel("tracking"),
-            ],
+            [FieldPanel(name) for name in ("court", "docket_number", "courtlistener_docket_id", "tracking")],
             heading="Docket",
         ),
         MultiFieldPanel(
-            [
-                FieldPanel("judge"),
-                FieldPanel("referred_judge"),
-                FieldPanel("date_filed"),
-                FieldPanel("date_terminated"),
-            ],
+            [FieldPanel(name) for name in ("judge", "referred_judge", "date_filed", "date_terminated")],
             heading="Court details (empty fields are filled in from the docket)",
         ),
         FieldPanel("brought_by", widget=forms.CheckboxSelectMultiple),
         FieldPanel("allegations", widget=forms.CheckboxSelectMultiple),
         FieldPanel("summary"),
-        InlinePanel("parties", label="Parties"),
-        CaseStatusPanel(),
+        InlinePanel("parties", heading="Parties", label="party", help_text=hints.PARTIES),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("caption"),
@@ -244,7 +192,7 @@ class CasePage(Page):
 
 class Party(Orderable):
     case = ParentalKey(CasePage, on_delete=models.CASCADE, related_name="parties")
-    name = models.CharField(max_length=300)
+    name = models.CharField(max_length=300, help_text="As the docket names them.")
     role = models.CharField(max_length=60, help_text="For example: Plaintiff, Defendant, Intervenor.")
 
     panels = [FieldPanel("name"), FieldPanel("role")]
@@ -265,6 +213,7 @@ class DocketEntry(models.Model):
     )
     document_url = models.URLField(max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    recorded_by = models.CharField(max_length=150, blank=True, help_text=hints.RECORDED_BY)
 
     class Meta:
         verbose_name_plural = "docket entries"
@@ -277,6 +226,13 @@ class DocketEntry(models.Model):
     def __str__(self) -> str:
         number = f"#{self.entry_number} " if self.entry_number else ""
         return f"{number}{self.date_filed or ''} {self.description[:80]}"
+
+    @property
+    def safe_document_url(self) -> str:
+        """The document link if it is http(s); rows stored before links were checked may hold anything."""
+        from legaltracker.sources.validation import safe_url
+
+        return safe_url(self.document_url)
 
 
 class CaseStatus(models.Model):
@@ -394,3 +350,32 @@ class WebhookEvent(models.Model):
 
     def __str__(self) -> str:
         return f"CourtListener event {self.idempotency_key} (type {self.event_type})"
+
+
+class OutboxMessage(models.Model):
+    """Work that must happen after a commit, written in the same transaction as the change.
+
+    Sent on commit; if sending fails it stays pending and the sweeper retries it with backoff.
+    After repeated failures it is parked with its error for an operator to reprocess.
+    """
+
+    kind = models.CharField(max_length=40)
+    payload = models.JSONField(default=dict)
+    attempts = models.PositiveIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    done_at = models.DateTimeField(null=True, blank=True)
+    parked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["next_attempt_at"],
+                name="outbox_pending_idx",
+                condition=models.Q(done_at__isnull=True, parked_at__isnull=True),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} #{self.pk}"

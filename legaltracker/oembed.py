@@ -22,12 +22,20 @@ def case_from_url(url: str) -> CasePage | None:
     except Resolver404:
         match = None
     if match is not None and match.view_name == "legaltracker:embed":
-        return CasePage.objects.live().filter(slug=match.kwargs["slug"]).first()
-    path = parts.path.rstrip("/")
-    case = CasePage.objects.live().filter(slug=path.rsplit("/", 1)[-1]).first()
-    if case is None or urlsplit(absolute_page_url(case)).path.rstrip("/") != path:
+        case = CasePage.objects.live().filter(slug=match.kwargs["slug"]).first()
+        own = urlsplit(absolute_page_url(case)) if case else None
+    else:
+        path = parts.path.rstrip("/")
+        case = CasePage.objects.live().filter(slug=path.rsplit("/", 1)[-1]).first()
+        own = urlsplit(absolute_page_url(case)) if case else None
+        if own is not None and own.path.rstrip("/") != path:
+            return None
+    if case is None:
         return None
-    return case
+    # The host must be the case's own site's (its public base URL or its Wagtail Site record): a
+    # foreign host with a matching path is not ours.
+    hosts = {own.netloc.lower(), urlsplit(case.full_url or "").netloc.lower()}
+    return case if parts.netloc.lower() in hosts else None
 
 
 def oembed_for(case: CasePage, maxwidth: int | None = None, maxheight: int | None = None) -> dict:

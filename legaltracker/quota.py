@@ -21,16 +21,21 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.redis import RedisCache
+from django.utils.module_loading import import_string
 from limits import RateLimitItemPerDay, RateLimitItemPerHour, RateLimitItemPerMinute
 from limits.storage import RedisStorage
 from limits.strategies import MovingWindowRateLimiter
 
+from legaltracker.cache import UNREACHABLE, CacheUnavailable
 from legaltracker.conf import app_settings
 from legaltracker.sources.base import RateLimited
 
 logger = logging.getLogger("legaltracker.quota")
 
 WINDOWS = (("minute", 60), ("hour", 3600), ("day", 86400))
+# Redis down (limits' own connection) or the resilient cache resting after a failure.
+STORAGE_UNREACHABLE = (*UNREACHABLE, CacheUnavailable)
 _ITEMS = {"minute": RateLimitItemPerMinute, "hour": RateLimitItemPerHour, "day": RateLimitItemPerDay}
 Clock = Callable[[], float]
 
@@ -48,7 +53,8 @@ def _connection_pool(uri: str):
     # object. Imported here: a site on the database cache needs no Redis client at all.
     import redis
 
-    return redis.ConnectionPool.from_url(uri)
+    # Short timeouts, as the resilient cache has: a dead Redis must not hold a worker for long.
+    return redis.ConnectionPool.from_url(uri, socket_connect_timeout=0.5, socket_timeout=2)
 
 
 class _ClockedRedisStorage(RedisStorage):
@@ -164,7 +170,9 @@ class _CacheSlidingLog:
 @lru_cache(maxsize=8)
 def _redis_location(alias: str) -> str | None:
     config = settings.CACHES.get(alias, {})
-    if config.get("BACKEND") != "django.core.cache.backends.redis.RedisCache":
+    backend = config.get("BACKEND")
+    # Django's Redis cache or a subclass of it (such as legaltracker.cache.ResilientRedisCache).
+    if not backend or not issubclass(import_string(backend), RedisCache):
         return None
     location = config["LOCATION"]
     if isinstance(location, str):
@@ -212,6 +220,10 @@ class SharedQuota:
         except RateLimited as exc:
             logger.info("%s quota spent: %s; next call allowed in %.0fs", self.name, exc, exc.retry_after)
             raise
+        except STORAGE_UNREACHABLE as exc:
+            # Fail safe: a call the shared budget cannot count is not made; the task waits and retries.
+            logger.warning("event=quota_unreachable quota=%s error=%r", self.name, exc)
+            raise RateLimited(f"{self.name}: the shared quota cannot be counted now", retry_after=30) from exc
 
     def block_for(self, seconds: float) -> None:
         """Honour a Retry-After: nobody calls the source until it has passed."""
@@ -219,8 +231,12 @@ class SharedQuota:
         self.cache.set(self._blocked_key(), until, timeout=int(seconds) + 5)
 
     def usage(self) -> list[QuotaUsage]:
-        """Calls made in the last minute, hour and day, against each limit."""
-        used = self.windows.used()
+        """Calls made in the last minute, hour and day, against each limit (none known while unreachable)."""
+        try:
+            used = self.windows.used()
+        except STORAGE_UNREACHABLE as exc:
+            logger.warning("event=quota_unreachable quota=%s error=%r", self.name, exc)
+            used = {}
         return [QuotaUsage(window, used.get(window, 0), self.limits.get(window, 0)) for window, _ in WINDOWS]
 
     def remaining(self) -> int | None:

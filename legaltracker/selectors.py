@@ -29,7 +29,7 @@ def _entry_json(entry: DocketEntry) -> dict:
         "entry_number": entry.entry_number,
         "date_filed": _iso(entry.date_filed),
         "description": entry.description,
-        "url": entry.document_url or None,
+        "url": entry.safe_document_url or None,
     }
 
 

@@ -1,39 +1,47 @@
-"""When an editor publishes a case, look its docket up in the background."""
+"""When an editor publishes, renames, unpublishes or saves a case: drop its cached widget, look its
+docket up, and forget lookup failures the edit may have fixed.
 
-from django.db import transaction
+Cache drops, purges and lookups go through the outbox: a cache or broker outage at publish time delays
+them, never loses them. Without Celery the lookup waits for `refresh_cases`: it calls a metered
+API and must not hold up the editor's publish.
+"""
+
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_slug_changed, page_unpublished
 
-from legaltracker.dispatch import enqueue_on_commit
+from legaltracker import outbox
 from legaltracker.invalidation import forget_widget
 from legaltracker.models import CasePage
-from legaltracker.purge import purge_case_urls
 from legaltracker.services import ensure_case_status, reset_refresh_failures
-from legaltracker.tasks import refresh_case
+
+
+def _forget(case_id: int, *slugs: str) -> None:
+    # At once (best effort), so this very request already reads the change; and through the outbox
+    # after commit, so a cache outage now cannot keep the old payload alive.
+    forget_widget(case_id, *slugs, strict=False)
+    outbox.enqueue("forget_widget", case_id=case_id, slugs=list(slugs))
 
 
 @receiver(page_published, sender=CasePage)
 def queue_refresh_on_publish(sender, instance, **kwargs):
     ensure_case_status(instance.pk)
-    forget_widget(instance.pk, instance.slug)
+    _forget(instance.pk, instance.slug)
     # Its title, court and docket number show on the index and in every article embedding it.
-    transaction.on_commit(lambda: purge_case_urls(instance.pk))
+    outbox.enqueue("purge_case", case_id=instance.pk)
     if instance.tracking:
-        # Without Celery the lookup waits for `refresh_cases`: it calls a metered API and must not
-        # hold up the editor's publish.
-        enqueue_on_commit(refresh_case, instance.pk)
+        outbox.enqueue("refresh_case", case_id=instance.pk, with_docket=True)
 
 
 @receiver(page_unpublished, sender=CasePage)
 def forget_unpublished_case(sender, instance, **kwargs):
-    forget_widget(instance.pk, instance.slug)
-    transaction.on_commit(lambda: purge_case_urls(instance.pk))
+    _forget(instance.pk, instance.slug)
+    outbox.enqueue("purge_case", case_id=instance.pk)
 
 
 @receiver(page_slug_changed, sender=CasePage)
 def forget_old_slug(sender, instance, instance_before, **kwargs):
-    forget_widget(instance.pk, instance_before.slug, instance.slug)
+    _forget(instance.pk, instance_before.slug, instance.slug)
 
 
 @receiver(post_save, sender=CasePage)

@@ -4,6 +4,7 @@ import logging
 import random
 
 from celery import shared_task
+from celery.exceptions import Reject
 from django.utils import timezone
 
 from legaltracker import services
@@ -45,11 +46,23 @@ def refresh_case(self, case_id: int, with_docket: bool = True) -> dict:
             # A long wait (the hour or day is spent) is not held as a countdown in the broker: the
             # case stays due and beat hands it out again when the quota has room.
             return {"case": case_id, "created": 0, "skipped": f"quota spent for {wait:.0f}s; the case stays due"}
-        raise self.retry(exc=exc, countdown=wait + random.uniform(0, JITTER_SECONDS)) from exc
+        return _retry_refresh(self, exc, wait + random.uniform(0, JITTER_SECONDS), case_id, with_docket)
     except SourceUnavailable as exc:
         countdown = min(max(exc.retry_after or 0, backoff_seconds(self.request.retries)), longest_countdown())
-        raise self.retry(exc=exc, countdown=countdown) from exc
+        return _retry_refresh(self, exc, countdown, case_id, with_docket)
     return {"case": case_id, "created": result.created_entries, "skipped": result.skipped, "progress": result.progress}
+
+
+def _retry_refresh(task, exc: Exception, countdown: float, case_id: int, with_docket: bool) -> dict:
+    """Retry through the broker; if the broker cannot take the retry, the outbox keeps the refresh."""
+    try:
+        raise task.retry(exc=exc, countdown=countdown) from exc
+    except Reject as rejected:  # Celery could not publish the retry: it would be dropped
+        from legaltracker import outbox
+
+        outbox.enqueue("refresh_case", case_id=case_id, with_docket=with_docket)
+        logger.warning("event=refresh_retry_deferred case=%s error=%r", case_id, rejected.reason)
+        return {"case": case_id, "created": 0, "skipped": "deferred to the outbox: the broker is unreachable"}
 
 
 @shared_task(bind=True, **TASK_OPTIONS)
@@ -58,10 +71,6 @@ def refresh_court_feed(self, court_id: str) -> dict:
         result = services.refresh_court_feed(court_id)
     except SourceUnavailable as exc:
         raise self.retry(exc=exc, countdown=backoff_seconds(self.request.retries)) from exc
-    # The feed only carries short descriptions; fetch the full entries of the cases that moved.
-    if app_settings.COURTLISTENER_TOKEN:
-        for case_id in result.matched_cases or []:
-            refresh_case.delay(case_id, with_docket=False)
     return {"court": court_id, "items": result.items, "cases": result.matched_cases, "created": result.created_entries}
 
 
@@ -85,8 +94,17 @@ def schedule_due_refreshes() -> dict:
     return {"courts": court_ids, "cases": case_ids}
 
 
-@shared_task(bind=True, **TASK_OPTIONS)
-def process_webhook_event(self, event_id: int) -> dict:
-    from legaltracker.webhooks import process_event
+@shared_task(**TASK_OPTIONS)
+def run_outbox_message(message_id: int) -> str:
+    """Run one outbox message (a webhook event, an email); its row records the outcome."""
+    from legaltracker import outbox
 
-    return process_event(event_id)
+    return outbox.run(message_id)
+
+
+@shared_task(**TASK_OPTIONS)
+def sweep_outbox() -> dict:
+    """Run by beat: retry outbox messages that were never sent or whose handler failed."""
+    from legaltracker import outbox
+
+    return outbox.sweep()

@@ -1,5 +1,6 @@
 """Public endpoints: widget JSON, embed page, oEmbed, and the CourtListener webhook receiver."""
 
+import hmac
 import json
 import re
 
@@ -10,12 +11,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from legaltracker.conf import app_settings
-from legaltracker.dispatch import enqueue_on_commit
 from legaltracker.models import CasePage
 from legaltracker.oembed import case_from_url, oembed_for
 from legaltracker.selectors import WIDGET_MAX_ENTRIES, widget_document_for_slug, widget_payload
-from legaltracker.tasks import process_webhook_event
-from legaltracker.webhooks import process_event, receive_event
+from legaltracker.webhooks import receive_event, valid_event_type
 
 _ENTRIES_PARAM = re.compile(r"(?:^|&)entries=(\d{1,3})(?:&|$)")
 
@@ -95,20 +94,23 @@ def oembed(request):
 @csrf_exempt
 @require_POST
 def courtlistener_webhook(request, secret: str):
-    """Store the event under its Idempotency-Key, answer 2xx at once, and let Celery do the work.
+    """Store the event under its Idempotency-Key, answer 2xx at once, and let the outbox do the work.
 
-    Without Celery the event is applied in this request: it is local work, a few rows per case.
+    Without Celery the event is applied right after this request's commit: it is local work, a few
+    rows per case. Either way it is recorded first, so a failure leaves it for the sweeper.
     """
-    if not app_settings.WEBHOOK_SECRET or secret != app_settings.WEBHOOK_SECRET:
+    expected = app_settings.WEBHOOK_SECRET
+    # Constant-time comparison: the secret path is the webhook's only credential.
+    if not expected or not hmac.compare_digest(secret.encode(), expected.encode()):
         raise Http404
     key = request.headers.get("Idempotency-Key", "").strip()
     try:
         body = json.loads(request.body)
     except ValueError:
         return JsonResponse({"error": "Body is not JSON."}, status=400)
-    if not key or not isinstance(body, dict) or "payload" not in body or "webhook" not in body:
+    if not key or not isinstance(body, dict) or "payload" not in body or not isinstance(body.get("webhook"), dict):
         return JsonResponse({"error": "Expected a CourtListener webhook with an Idempotency-Key."}, status=400)
-    event_id = receive_event(key, body)
-    if event_id is not None:
-        enqueue_on_commit(process_webhook_event, event_id, here=process_event)
-    return JsonResponse({"received": True, "duplicate": event_id is None}, status=202 if event_id else 200)
+    if not valid_event_type(body["webhook"].get("event_type")):
+        return JsonResponse({"error": "webhook.event_type must be a small non-negative integer."}, status=400)
+    created = receive_event(key, body)
+    return JsonResponse({"received": True, "duplicate": not created}, status=202 if created else 200)

@@ -1,4 +1,5 @@
-"""Admin registration: courts and vocabularies as snippets, a read-only audit trail, status overrides."""
+"""Admin registration: courts and vocabularies as snippets, a read-only audit trail, status overrides
+and docket entries added by editors."""
 
 from django.urls import path
 from wagtail import hooks
@@ -81,8 +82,21 @@ def register_status_history():
 
 
 @hooks.register("register_admin_urls")
-def register_override_url():
-    return [path("cases/<int:case_id>/status/", admin_views.override_status_view, name="legaltracker_override")]
+def register_case_admin_urls():
+    return [
+        path("cases/<int:case_id>/status/", admin_views.override_status_view, name="legaltracker_override"),
+        path("cases/<int:case_id>/entries/", admin_views.docket_entry_view, name="legaltracker_docket_entry"),
+        path(
+            "cases/<int:case_id>/entries/<int:entry_id>/",
+            admin_views.docket_entry_view,
+            name="legaltracker_correct_docket_entry",
+        ),
+        path(
+            "outbox/<int:message_id>/reprocess/",
+            admin_views.reprocess_outbox_view,
+            name="legaltracker_outbox_reprocess",
+        ),
+    ]
 
 
 @hooks.register("construct_homepage_panels")

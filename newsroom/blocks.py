@@ -1,4 +1,8 @@
-"""StreamField blocks for article bodies. Each block renders with its own template."""
+"""StreamField blocks for article bodies. Each block renders with its own template.
+
+Wagtail's block picker searches a block's label and name only, so labels carry the words
+reporters type ("tracker", "docket", "photo"); `description` explains the block in its preview.
+"""
 
 from django.utils.functional import cached_property
 from django.utils.timezone import now
@@ -14,59 +18,85 @@ MAX_RELATED_STORIES = 6
 
 
 class HeadingBlock(blocks.StructBlock):
-    text = blocks.CharBlock(max_length=160)
-    level = blocks.ChoiceBlock(choices=[("h2", "Section heading"), ("h3", "Sub-heading")], default="h2")
+    text = blocks.CharBlock(max_length=160, help_text="A few words that say what the next section is about.")
+    level = blocks.ChoiceBlock(
+        choices=[("h2", "Section heading"), ("h3", "Sub-heading")],
+        default="h2",
+        help_text="Sub-headings sit under a section heading.",
+    )
 
     class Meta:
         icon = "title"
+        label = "Heading (section title)"
+        description = "A heading that breaks a long story into sections."
         template = "newsroom/blocks/heading.html"
 
 
 class KeyTakeawaysBlock(blocks.StructBlock):
-    title = blocks.CharBlock(default="Key takeaways", max_length=80)
-    points = blocks.ListBlock(blocks.CharBlock(max_length=300), min_num=1, max_num=8)
+    title = blocks.CharBlock(default="Key takeaways", max_length=80, help_text="Usually left as “Key takeaways”.")
+    points = blocks.ListBlock(
+        blocks.CharBlock(max_length=300, label="Point"),
+        min_num=1,
+        max_num=8,
+        label="Points",
+        help_text="One short sentence each; up to eight.",
+    )
 
     class Meta:
         icon = "list-ul"
+        label = "Key takeaways (summary bullets)"
+        description = "A boxed list of the story's main points, usually near the top."
         template = "newsroom/blocks/key_takeaways.html"
 
 
 class CaptionedImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock()
+    image = ImageChooserBlock(help_text="Choose or upload a picture; it is resized for every screen.")
     alt_text = blocks.CharBlock(max_length=250, help_text="Describe the image for readers who cannot see it.")
-    caption = blocks.CharBlock(required=False, max_length=300)
-    credit = blocks.CharBlock(required=False, max_length=200, help_text="For example: Created by Ana Ruiz.")
-    source_name = blocks.CharBlock(required=False, max_length=120)
-    source_url = blocks.URLBlock(required=False)
+    caption = blocks.CharBlock(required=False, max_length=300, help_text="Shown under the image.")
+    credit = blocks.CharBlock(
+        required=False, max_length=200, help_text="Who made the image, for example: Created by Ana Ruiz."
+    )
+    source_name = blocks.CharBlock(
+        required=False, max_length=120, help_text="Where the image comes from when it is not ours, for example Reuters."
+    )
+    source_url = blocks.URLBlock(required=False, help_text="The original's web address; the source name links to it.")
 
     class Meta:
         icon = "image"
-        label = "Image"
+        label = "Image (photo, chart, illustration)"
+        description = "A picture with its caption, credit and source."
         template = "newsroom/blocks/image.html"
 
 
 class DocumentImageBlock(blocks.StructBlock):
     """An image of a court filing, always credited to where readers can read the original."""
 
-    image = ImageChooserBlock()
-    alt_text = blocks.CharBlock(max_length=250)
-    caption = blocks.CharBlock(required=False, max_length=300)
-    source_name = blocks.CharBlock(default="CourtListener", max_length=120)
+    image = ImageChooserBlock(help_text="A screenshot or scan of the page that matters.")
+    alt_text = blocks.CharBlock(max_length=250, help_text="What the document says, for readers who cannot see it.")
+    caption = blocks.CharBlock(required=False, max_length=300, help_text="Which filing this is and why it matters.")
+    source_name = blocks.CharBlock(
+        default="CourtListener", max_length=120, help_text="Where readers can read the original."
+    )
     source_url = blocks.URLBlock(help_text="Link to the filing itself.")
 
     class Meta:
         icon = "doc-full"
-        label = "Court document image"
+        label = "Court document image (filing, order, docket page)"
+        description = "An image of a court filing, always linked to the original so readers can check it."
         template = "newsroom/blocks/document_image.html"
 
 
 class QuoteBlock(blocks.StructBlock):
-    quote = blocks.TextBlock()
-    attribution = blocks.CharBlock(required=False, max_length=200)
-    source_url = blocks.URLBlock(required=False)
+    quote = blocks.TextBlock(help_text="The words exactly as said or written, without quotation marks.")
+    attribution = blocks.CharBlock(
+        required=False, max_length=200, help_text="Who said it, for example: Gary Gensler, SEC chair."
+    )
+    source_url = blocks.URLBlock(required=False, help_text="Where it was said or written, if it is online.")
 
     class Meta:
         icon = "openquote"
+        label = "Quote (pull quote)"
+        description = "A quotation set apart from the text, with who said it."
         template = "newsroom/blocks/quote.html"
 
 
@@ -84,13 +114,28 @@ class CalloutValue(blocks.StructValue):
 
 
 class CalloutBlock(blocks.StructBlock):
-    kind = blocks.ChoiceBlock(choices=CALLOUT_KINDS, default="why-it-matters")
+    kind = blocks.ChoiceBlock(
+        choices=CALLOUT_KINDS,
+        default="why-it-matters",
+        help_text="On the flipside: the strongest case against the story's main point. "
+        "Why this matters: what it means for readers. Context: the background needed to follow the story.",
+    )
     title = blocks.CharBlock(required=False, max_length=120, help_text="Leave empty to use the kind's name.")
-    points = blocks.ListBlock(blocks.CharBlock(max_length=400), required=False, min_num=0)
-    text = blocks.RichTextBlock(required=False, features=["bold", "italic", "link"])
+    points = blocks.ListBlock(
+        blocks.CharBlock(max_length=400, label="Point"),
+        required=False,
+        min_num=0,
+        label="Points",
+        help_text="Short bullet points; or write a paragraph below instead.",
+    )
+    text = blocks.RichTextBlock(
+        required=False, features=["bold", "italic", "link"], help_text="A paragraph, with or instead of points."
+    )
 
     class Meta:
         icon = "help"
+        label = "Callout box (why it matters, flipside, context)"
+        description = "A boxed aside: why the story matters, the other side of it, or background."
         template = "newsroom/blocks/callout.html"
         value_class = CalloutValue
 
@@ -107,20 +152,26 @@ class LivePageStructValue(blocks.StructValue):
 
 
 class ReadMoreBlock(blocks.StructBlock):
-    page = blocks.PageChooserBlock(page_type="newsroom.ArticlePage")
-    lead_in = blocks.CharBlock(required=False, max_length=120, default="Read more:")
+    page = blocks.PageChooserBlock(
+        page_type="newsroom.ArticlePage", label="Story", help_text="Shows the story's current headline and link."
+    )
+    lead_in = blocks.CharBlock(
+        required=False, max_length=120, default="Read more:", help_text="The words before the headline."
+    )
 
     class Meta:
         icon = "link"
-        label = "Read more"
+        label = "Read more (link to one of our stories)"
+        description = "A one-line link to another of our stories, always with its current headline."
         template = "newsroom/blocks/read_more.html"
         value_class = LivePageStructValue
 
 
 class RelatedStoriesBlock(blocks.StructBlock):
-    title = blocks.CharBlock(default="Related stories", max_length=80)
+    title = blocks.CharBlock(default="Related stories", max_length=80, help_text="The heading above the list.")
     pages = blocks.ListBlock(
-        blocks.PageChooserBlock(page_type="newsroom.ArticlePage"),
+        blocks.PageChooserBlock(page_type="newsroom.ArticlePage", label="Story"),
+        label="Stories",
         required=False,
         min_num=0,
         max_num=MAX_RELATED_STORIES,
@@ -129,7 +180,8 @@ class RelatedStoriesBlock(blocks.StructBlock):
 
     class Meta:
         icon = "list-ul"
-        label = "Related stories"
+        label = "Related stories (more coverage)"
+        description = "A list of our stories, chosen by you or picked by shared topics."
         template = "newsroom/blocks/related_stories.html"
 
     def get_context(self, value, parent_context=None):
@@ -161,7 +213,10 @@ class ArticleEmbedBlock(EmbedBlock):
 
 class ArticleBodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
-        features=["bold", "italic", "link", "ol", "ul", "h3"], template="newsroom/blocks/paragraph.html"
+        features=["bold", "italic", "link", "ol", "ul", "h3"],
+        template="newsroom/blocks/paragraph.html",
+        label="Paragraph (text)",
+        description="Body text: paragraphs, lists and links.",
     )
     heading = HeadingBlock()
     key_takeaways = KeyTakeawaysBlock()
@@ -172,4 +227,8 @@ class ArticleBodyBlock(blocks.StreamBlock):
     read_more = ReadMoreBlock()
     related_stories = RelatedStoriesBlock()
     case_widget = CaseWidgetBlock()
-    embed = ArticleEmbedBlock(template="newsroom/blocks/embed.html", help_text="A link to a post or video to embed.")
+    embed = ArticleEmbedBlock(
+        template="newsroom/blocks/embed.html",
+        label="Embed (X post, video, social media)",
+        help_text="Paste the address of a post or video, for example on X or YouTube.",
+    )

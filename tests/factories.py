@@ -7,7 +7,7 @@ from django.core.files.images import ImageFile
 from django.utils.text import slugify
 from PIL import Image as PillowImage
 from wagtail.images.models import Image
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from demo.models import HomePage
 from legaltracker.models import CaseIndexPage, CasePage, Court
@@ -57,6 +57,8 @@ def site_tree():
     if root is None:  # a transactional test flushed the rows Wagtail's migrations created
         Locale.objects.get_or_create(language_code="en")
         root = Page.add_root(instance=Page(title="Root", slug="root"))
+    if Collection.get_first_root_node() is None:  # images need the root collection, flushed likewise
+        Collection.add_root(name="Root")
     home = HomePage.objects.first()
     if home is None:
         home = root.add_child(instance=HomePage(title="Home", slug="test-home"))

@@ -4,6 +4,7 @@ from pathlib import Path
 
 import dj_database_url
 
+from config.csp import PUBLIC_POLICY
 from config.env import env_bool, env_int, env_list, env_str, redis_db_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -48,6 +49,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.csp.SiteCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # 304s for every GET, including pages served from the origin page cache just below it.
     "django.middleware.http.ConditionalGetMiddleware",
@@ -106,17 +108,37 @@ REDIS_DB_CACHE = env_int("REDIS_DB_CACHE", 2)
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Degrades to a miss when Redis is down: pages are then served from the database.
+            "BACKEND": "legaltracker.cache.ResilientRedisCache",
             "LOCATION": redis_db_url(REDIS_URL, REDIS_DB_CACHE),
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "newsroom"),
+            "OPTIONS": {"RETRY_AFTER": env_int("CACHE_RETRY_AFTER_SECONDS", 5)},
         },
     }
     CELERY_BROKER_URL = redis_db_url(REDIS_URL, REDIS_DB_BROKER)
     CELERY_RESULT_BACKEND = redis_db_url(REDIS_URL, REDIS_DB_RESULTS)
-    # Redis hands an unacknowledged task to another worker after this many seconds; tasks waiting
-    # on a countdown are unacknowledged, so it must exceed the longest retry countdown
-    # (LEGALTRACKER_MAX_RETRY_COUNTDOWN_SECONDS) plus the task time limit (checked by legaltracker).
-    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600)}
+    # A request that enqueues work (the webhook) must not hang on a dead broker: fail fast, and the
+    # outbox keeps the work for the sweeper.
+    _REDIS_SOCKETS = {"socket_connect_timeout": 1, "socket_timeout": 5}
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        **_REDIS_SOCKETS,
+        "max_retries": 1,
+        # Redis hands an unacknowledged task to another worker after this many seconds; tasks waiting
+        # on a countdown are unacknowledged, so it must exceed the longest retry countdown
+        # (LEGALTRACKER_MAX_RETRY_COUNTDOWN_SECONDS) plus the task time limit (checked by legaltracker).
+        "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600),
+        # How often workers look for such tasks: every interval x throttle seconds.
+        "unacked_restore_interval": env_int("CELERY_UNACKED_RESTORE_INTERVAL", 10),
+        "unacked_restore_throttle": env_int("CELERY_UNACKED_RESTORE_THROTTLE", 10),
+    }
+    CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {
+        **_REDIS_SOCKETS,
+        "retry_policy": {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2},
+    }
+    CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = 1
+    CELERY_REDIS_SOCKET_TIMEOUT = 5
+    CELERY_BROKER_CONNECTION_TIMEOUT = 1
+    CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2}
 else:
     # Embedded default: a cache every process shares (web, worker, beat) and a broker on disk.
     CACHES = {
@@ -181,6 +203,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Security headers: the site refuses to be framed, except the case embed page (see legaltracker.views).
 X_FRAME_OPTIONS = "DENY"
+CONTENT_SECURITY_POLICY = {"DIRECTIVES": PUBLIC_POLICY}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
@@ -211,8 +234,9 @@ COURTLISTENER_TOKEN = env_str("COURTLISTENER_TOKEN")
 COURTLISTENER_LIMIT_PER_MINUTE = env_int("COURTLISTENER_LIMIT_PER_MINUTE", 5)
 COURTLISTENER_LIMIT_PER_HOUR = env_int("COURTLISTENER_LIMIT_PER_HOUR", 50)
 COURTLISTENER_LIMIT_PER_DAY = env_int("COURTLISTENER_LIMIT_PER_DAY", 125)
-COURTLISTENER_TIMEOUT = (5, 20)
-PACER_RSS_TIMEOUT = (5, 20)
+# (connect, read) seconds.
+COURTLISTENER_TIMEOUT = (env_int("COURTLISTENER_CONNECT_TIMEOUT", 5), env_int("COURTLISTENER_READ_TIMEOUT", 20))
+PACER_RSS_TIMEOUT = (env_int("PACER_RSS_CONNECT_TIMEOUT", 5), env_int("PACER_RSS_READ_TIMEOUT", 20))
 LEGALTRACKER_USER_AGENT = env_str(
     "LEGALTRACKER_USER_AGENT", f"{WAGTAIL_SITE_NAME} case tracker (+{WAGTAILADMIN_BASE_URL})"
 )
@@ -224,6 +248,16 @@ LEGALTRACKER_QUIET_CASE_INTERVAL_MINUTES = env_int("LEGALTRACKER_QUIET_CASE_INTE
 LEGALTRACKER_RETRY_BASE_SECONDS = env_int("LEGALTRACKER_RETRY_BASE_SECONDS", 10)
 LEGALTRACKER_BREAKER_THRESHOLD = env_int("LEGALTRACKER_BREAKER_THRESHOLD", 5)
 LEGALTRACKER_BREAKER_COOLDOWN_SECONDS = env_int("LEGALTRACKER_BREAKER_COOLDOWN_SECONDS", 600)
+# Refresh tasks' time limits (the per-case lock lives as long) and the longest retry countdown;
+# CELERY_VISIBILITY_TIMEOUT must exceed their sum (manage.py check says so).
+LEGALTRACKER_TASK_TIME_LIMIT = env_int("LEGALTRACKER_TASK_TIME_LIMIT", 240)
+LEGALTRACKER_TASK_SOFT_TIME_LIMIT = env_int("LEGALTRACKER_TASK_SOFT_TIME_LIMIT", 200)
+LEGALTRACKER_MAX_RETRY_COUNTDOWN_SECONDS = env_int("LEGALTRACKER_MAX_RETRY_COUNTDOWN_SECONDS", 900)
+# The outbox: retry backoff base, attempts before parking, and how long after commit an unsent
+# message waits before the sweeper takes it.
+OUTBOX_RETRY_BASE_SECONDS = env_int("OUTBOX_RETRY_BASE_SECONDS", 30)
+OUTBOX_MAX_ATTEMPTS = env_int("OUTBOX_MAX_ATTEMPTS", 5)
+OUTBOX_GRACE_SECONDS = env_int("OUTBOX_GRACE_SECONDS", 60)
 
 # Widgets.
 WIDGET_MAX_AGE = env_int("WIDGET_MAX_AGE", 30)
@@ -237,6 +271,10 @@ CELERY_BEAT_SCHEDULE = {
     "schedule-due-refreshes": {
         "task": "legaltracker.tasks.schedule_due_refreshes",
         "schedule": env_int("LEGALTRACKER_SCHEDULE_SECONDS", 60),
+    },
+    "sweep-outbox": {
+        "task": "legaltracker.tasks.sweep_outbox",
+        "schedule": env_int("LEGALTRACKER_OUTBOX_SWEEP_SECONDS", 60),
     },
 }
 

@@ -17,8 +17,10 @@ from legaltracker.services.scheduling import (
 )
 from legaltracker.services.updates import (
     ApplyResult,
+    add_manual_entry,
     apply_update,
     clear_override,
+    correct_manual_entry,
     derive_status,
     ensure_case_status,
     mark_court_feed,
@@ -32,12 +34,14 @@ from legaltracker.services.updates import (
 
 __all__ = [
     "ApplyResult",
+    "add_manual_entry",
     "FeedResult",
     "RefreshResult",
     "apply_feed",
     "apply_update",
     "backfill_progress",
     "clear_override",
+    "correct_manual_entry",
     "derive_status",
     "due_case_ids",
     "keep_due",

@@ -14,8 +14,9 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from legaltracker import outbox
 from legaltracker.models import CaseStatus, StatusChange
-from legaltracker.services.updates import announce_status_change, apply_update
+from legaltracker.services.updates import apply_update
 from legaltracker.sources.base import DocketNotFound, DocketUpdate, MalformedData, SourceForbidden
 from legaltracker.statuses import Source
 
@@ -94,12 +95,14 @@ def _apply(case_id: int, update: DocketUpdate, next_url: str | None, history_com
         if not next_url and history_complete and rows.filter(backfill_done=False).exists():
             progress["backfill_done"] = True
             if not applied.status_changed and _status_moved_during_backfill(case_id):
-                transaction.on_commit(lambda: _notify_authors(case_id))
+                # Subscribers (authors' emails) are not told about each status a half-loaded history
+                # passes through; they hear once, when the whole docket is in.
+                outbox.enqueue("announce_status_change", case_id=case_id)
             if not applied.changed:
                 # Readers stop seeing "history still loading" even when this last page changed
                 # nothing else: the version moves and cached widgets are dropped.
                 progress["version"] = F("version") + 1
-                transaction.on_commit(lambda: _history_loaded(case_id))
+                outbox.enqueue("case_changed", case_id=case_id)
         rows.update(**progress)
     return applied
 
@@ -107,18 +110,6 @@ def _apply(case_id: int, update: DocketUpdate, next_url: str | None, history_com
 def _status_moved_during_backfill(case_id: int) -> bool:
     started = CaseStatus.objects.filter(pk=case_id).values_list("backfill_started_at", flat=True).first()
     return bool(started) and StatusChange.objects.filter(case_id=case_id, created_at__gte=started).exists()
-
-
-def _notify_authors(case_id: int) -> None:
-    # Subscribers (authors' emails) are not told about each status a half-loaded history passes
-    # through; they hear once, when the whole docket is in.
-    announce_status_change(case_id)
-
-
-def _history_loaded(case_id: int) -> None:
-    from legaltracker.invalidation import case_changed
-
-    case_changed(case_id)
 
 
 def _record_total(client, case_id: int, count_url: str) -> None:

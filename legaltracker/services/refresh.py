@@ -10,6 +10,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from legaltracker.cache import cache_reachable
 from legaltracker.conf import app_settings
 from legaltracker.models import CasePage, CaseStatus, Court
 from legaltracker.services.updates import (
@@ -58,6 +59,9 @@ def refresh_case(case_id: int, client=None, with_docket: bool = True) -> Refresh
     from legaltracker.statuses import RefreshFailure
 
     if not refresh_lock(case_id):
+        if not cache_reachable():
+            # Without the shared lock two workers could refresh at once: skip now, the task retries.
+            raise SourceUnavailable("The shared cache is unreachable; the refresh waits for it.", retry_after=30)
         return RefreshResult(skipped="another refresh of this case is running")
     try:
         case = CasePage.objects.get(pk=case_id)
@@ -160,8 +164,11 @@ def tracked_cases_by_docket(court_id: str) -> dict[str, int]:
     return keys
 
 
-def apply_feed(court_id: str, entries, actor: str) -> FeedResult:
-    """Apply parsed feed entries to the tracked cases they belong to."""
+def apply_feed(court_id: str, entries, actor: str, follow_up_refresh: bool = False) -> FeedResult:
+    """Apply parsed feed entries to the tracked cases they belong to.
+
+    `follow_up_refresh`: cases with new entries get a CourtListener refresh, through the outbox.
+    """
     from legaltracker.docket_numbers import without_office
 
     cases = tracked_cases_by_docket(court_id)
@@ -173,7 +180,8 @@ def apply_feed(court_id: str, entries, actor: str) -> FeedResult:
             per_case.setdefault(case_id, []).append(entry.as_entry())
     result = FeedResult(matched_cases=[])
     for case_id, case_entries in per_case.items():
-        applied = apply_update(case_id, DocketUpdate(source=Source.PACER_RSS, entries=case_entries), actor=actor)
+        update = DocketUpdate(source=Source.PACER_RSS, entries=case_entries)
+        applied = apply_update(case_id, update, actor=actor, follow_up_refresh=follow_up_refresh)
         result.created_entries += applied.created_entries
         if applied.created_entries:
             result.matched_cases.append(case_id)
@@ -199,7 +207,13 @@ def refresh_court_feed(court_id: str) -> FeedResult:
     if feed.last_build and feed.last_build == court.feed_last_build:
         mark_court_feed(court_id, Health.OK, "", feed.last_build)
         return FeedResult(items=feed.items, matched_cases=[], unchanged=True)
-    result = apply_feed(court_id, feed.entries, actor="task:refresh_court_feed")
+    result = apply_feed(
+        court_id,
+        feed.entries,
+        actor="task:refresh_court_feed",
+        # The feed only carries short descriptions; fetch the full entries of the cases that moved.
+        follow_up_refresh=bool(app_settings.COURTLISTENER_TOKEN),
+    )
     result.items = feed.items
     mark_court_feed(court_id, Health.OK, "", feed.last_build)
     return result

@@ -6,6 +6,7 @@ caches are invalidated in exactly one place, after commit.
 """
 
 import logging
+import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -15,10 +16,12 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
 
+from legaltracker import outbox
 from legaltracker.conf import app_settings
 from legaltracker.models import CasePage, CaseStatus, Court, DocketEntry, StatusChange
 from legaltracker.signals import case_status_changed
 from legaltracker.sources.base import DocketUpdate, EntryData
+from legaltracker.sources.validation import safe_url
 from legaltracker.status_engine import Outcome, replay
 from legaltracker.status_engine.machine import TERMINATED
 from legaltracker.statuses import Health, Source, Status
@@ -56,7 +59,7 @@ def _locked_status(case_id: int) -> CaseStatus:
     return CaseStatus.objects.select_for_update().get(pk=case_id)
 
 
-def _upsert_entries(case_id: int, entries: list[EntryData]) -> int:
+def _upsert_entries(case_id: int, entries: list[EntryData], actor: str = "") -> int:
     """Insert entries not seen before; an RSS entry is upgraded when CourtListener sends the same row."""
     if not entries:
         return 0
@@ -74,7 +77,7 @@ def _upsert_entries(case_id: int, entries: list[EntryData]) -> int:
                 twin.source, twin.source_id = data.source, data.source_id
                 twin.description = data.description or twin.description
                 twin.short_description = data.short_description or twin.short_description
-                twin.document_url = data.document_url or twin.document_url
+                twin.document_url = safe_url(data.document_url)[:500] or twin.document_url
                 twin.date_filed = data.date_filed or twin.date_filed
                 twin.save()
                 changed += 1
@@ -87,7 +90,8 @@ def _upsert_entries(case_id: int, entries: list[EntryData]) -> int:
             date_filed=data.date_filed,
             description=data.description,
             short_description=data.short_description[:200],
-            document_url=data.document_url[:500],
+            document_url=safe_url(data.document_url)[:500],
+            recorded_by=actor[:150],
         )
         to_create[key] = entry
         if entry.entry_number is not None:
@@ -158,8 +162,10 @@ def _finish(status: CaseStatus, changed: bool, status_changed: bool = False) -> 
     if changed:
         status.version += 1
         status.last_changed = now
-        case_id = status.case_id
-        transaction.on_commit(lambda: _after_change(case_id, status_changed))
+        # Written in this transaction, sent after commit, swept if sending fails: never lost.
+        outbox.enqueue("case_changed", case_id=status.case_id)
+        if status_changed:
+            outbox.enqueue("announce_status_change", case_id=status.case_id)
     status.save()
 
 
@@ -175,34 +181,96 @@ def next_refresh_time(status: CaseStatus, now=None):
     return now + timedelta(minutes=minutes)
 
 
-def apply_update(case_id: int, update: DocketUpdate, actor: str) -> ApplyResult:
-    """Apply one source's docket data to a case: entries, metadata, derived status, version."""
+def apply_update(case_id: int, update: DocketUpdate, actor: str, follow_up_refresh: bool = False) -> ApplyResult:
+    """Apply one source's docket data to a case: entries, metadata, derived status, version.
+
+    `follow_up_refresh`: when new entries arrived, queue a CourtListener refresh of the case in the
+    same transaction (a feed item is partial; the full entry comes from CourtListener).
+    """
     with transaction.atomic():
         status = _locked_status(case_id)
-        created = _upsert_entries(case_id, update.entries)
+        created = _upsert_entries(case_id, update.entries, actor)
         metadata_changed = _merge_metadata(status, update)
-        outcome = derive_status(case_id, status.date_terminated)
-        derived, cause = outcome.status, outcome.cause
-        status_changed = False
-        if (derived, cause.pk if cause else None, outcome.rule_name) != (
-            status.derived_status,
-            status.status_entry_id,
-            status.status_rule,
-        ):
-            status.derived_status, status.status_entry, status.status_rule = derived, cause, outcome.rule_name
-            status.headline, status.last_event_date = _describe(outcome, status.date_terminated)
-            metadata_changed = True
-        effective = status.override_status or derived
-        if effective != status.status:
-            _record_change(status, effective, cause=cause, source=update.source, actor=actor, rule=outcome.rule_name)
-            status_changed = True
+        derivation_changed, status_changed = _rederive(status, source=update.source, actor=actor)
+        metadata_changed = metadata_changed or derivation_changed
         health_changed = status.health != Health.OK
         status.health, status.health_message = Health.OK, _access_note(status)
         status.last_checked = timezone.now()
         status.next_refresh_at = next_refresh_time(status)
         changed = bool(created or metadata_changed or status_changed or health_changed)
         _finish(status, changed, status_changed)
+        if follow_up_refresh and created:
+            outbox.enqueue("refresh_case", case_id=case_id, with_docket=False)
     return ApplyResult(created, status_changed, changed, status.version)
+
+
+def _rederive(status: CaseStatus, *, source: str, actor: str) -> tuple[bool, bool]:
+    """Read the docket again and move the status; (derivation changed, status changed).
+
+    The caller holds the status row's lock and saves it through `_finish`.
+    """
+    outcome = derive_status(status.case_id, status.date_terminated)
+    derived, cause = outcome.status, outcome.cause
+    derivation_changed = status_changed = False
+    if (derived, cause.pk if cause else None, outcome.rule_name) != (
+        status.derived_status,
+        status.status_entry_id,
+        status.status_rule,
+    ):
+        status.derived_status, status.status_entry, status.status_rule = derived, cause, outcome.rule_name
+        status.headline, status.last_event_date = _describe(outcome, status.date_terminated)
+        derivation_changed = True
+    effective = status.override_status or derived
+    if effective != status.status:
+        _record_change(status, effective, cause=cause, source=source, actor=actor, rule=outcome.rule_name)
+        status_changed = True
+    return derivation_changed, status_changed
+
+
+def add_manual_entry(
+    case_id: int, *, date_filed, entry_number: int | None, description: str, document_url: str, user
+) -> ApplyResult:
+    """An editor files a docket entry no source covers: applied like any source's, under the editor's name."""
+    entry = EntryData(
+        source=Source.MANUAL,
+        source_id=f"editor-{uuid.uuid4().hex}",
+        entry_number=entry_number,
+        date_filed=date_filed,
+        description=description,
+        document_url=document_url,
+    )
+    return apply_update(case_id, DocketUpdate(source=Source.MANUAL, entries=[entry]), actor=_editor(user))
+
+
+def correct_manual_entry(
+    entry_id: int, *, date_filed, entry_number: int | None, description: str, document_url: str, user
+) -> ApplyResult:
+    """Correct a docket entry an editor added, and read the docket again, in one transaction.
+
+    Entries from CourtListener or PACER are the court's record and are corrected at the source.
+    """
+    case_id = DocketEntry.objects.values_list("case_id", flat=True).get(pk=entry_id)
+    actor = _editor(user)
+    with transaction.atomic():
+        status = _locked_status(case_id)
+        entry = DocketEntry.objects.select_for_update().get(pk=entry_id)
+        if entry.source != Source.MANUAL:
+            raise ValueError("Only entries added by editors can be corrected in the admin.")
+        corrected = {
+            "date_filed": date_filed,
+            "entry_number": entry_number,
+            "description": description,
+            "document_url": safe_url(document_url)[:500],
+        }
+        entry_changed = any(getattr(entry, field) != value for field, value in corrected.items())
+        if entry_changed:
+            for field, value in corrected.items():
+                setattr(entry, field, value)
+            entry.recorded_by = actor[:150]
+            entry.save()
+        derivation_changed, status_changed = _rederive(status, source=Source.MANUAL, actor=actor)
+        _finish(status, entry_changed or derivation_changed or status_changed, status_changed)
+    return ApplyResult(0, status_changed, entry_changed or derivation_changed or status_changed, status.version)
 
 
 def _access_note(status: CaseStatus) -> str:
@@ -288,29 +356,23 @@ def release_refresh_lock(case_id: int) -> None:
     cache.delete(_refresh_lock_key(case_id))
 
 
-def _after_change(case_id: int, status_changed: bool = False) -> None:
-    from legaltracker.invalidation import case_changed
-
-    try:
-        case_changed(case_id)
-    except Exception:  # a cache or purge failure must never undo or hide a committed update
-        logger.exception("Invalidating caches for case %s failed", case_id)
-    if status_changed:
-        announce_status_change(case_id)
-
-
-def announce_status_change(case_id: int) -> None:
+def announce_status_change(case_id: int, strict: bool = False) -> None:
     """Send `case_status_changed` for a case, unless its docket's history is still loading.
 
     While a backfill runs, the status passes through stages that are old news; the backfill
-    announces once, when the whole docket is in.
+    announces once, when the whole docket is in. A subscriber's failure is logged; with `strict`
+    (the outbox) it is raised afterwards too, so the announcement is retried.
     """
     case = CasePage.objects.select_related("status").filter(pk=case_id).first()
     if case is None or case.status.is_backfilling:
         return
+    failures = []
     for receiver, outcome in case_status_changed.send_robust(CasePage, case=case, status=case.status):
-        if isinstance(outcome, Exception):  # a subscriber's failure (an email) must not fail the refresh
+        if isinstance(outcome, Exception):  # a subscriber's failure (an email) must not fail the others
             logger.error("%s failed for case %s", receiver, case_id, exc_info=outcome)
+            failures.append(outcome)
+    if strict and failures:
+        raise failures[0]
 
 
 def tracked_cases():

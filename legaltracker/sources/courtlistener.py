@@ -19,6 +19,7 @@ from legaltracker.sources.base import (
     RateLimited,
     SourceError,
 )
+from legaltracker.sources.validation import check_entry, site_path
 from legaltracker.statuses import Source
 
 DOCKET_FIELDS = (
@@ -26,7 +27,7 @@ DOCKET_FIELDS = (
     "date_last_filing,assigned_to_str,referred_to_str,date_modified,absolute_url"
 )
 ENTRY_FIELDS = "id,entry_number,date_filed,description,date_modified,recap_documents"
-MAX_PAGES = 50  # a guard against a cursor that never ends (docket lookups and parties)
+MAX_PAGES = 50  # a guard against a cursor that never ends (parties)
 logger = logging.getLogger("legaltracker.sources.courtlistener")
 
 
@@ -40,11 +41,17 @@ class EntryPage:
 
 
 def _date(value) -> date | None:
-    return parse_date(value) if isinstance(value, str) and value else None
+    try:
+        return parse_date(value) if isinstance(value, str) and value else None
+    except ValueError as exc:  # well formed but impossible, such as 2024-13-45
+        raise MalformedData(f"{value!r} is not a date") from exc
 
 
 def _datetime(value) -> datetime | None:
-    return parse_datetime(value) if isinstance(value, str) and value else None
+    try:
+        return parse_datetime(value) if isinstance(value, str) and value else None
+    except ValueError as exc:
+        raise MalformedData(f"{value!r} is not a date and time") from exc
 
 
 def entry_from_json(item: dict) -> EntryData:
@@ -53,9 +60,10 @@ def entry_from_json(item: dict) -> EntryData:
     main = next((d for d in documents if d.get("document_type") in (1, None)), documents[0] if documents else {})
     description = item.get("description") or main.get("description") or ""
     document_url = ""
-    if main.get("filepath_local"):
-        document_url = f"https://storage.courtlistener.com/{main['filepath_local']}"
-    elif main.get("absolute_url"):
+    # Links are built only from plain paths on CourtListener's own hosts: never javascript: or //elsewhere.
+    if isinstance(main.get("filepath_local"), str) and site_path("/" + main["filepath_local"].lstrip("/")):
+        document_url = f"https://storage.courtlistener.com/{main['filepath_local'].lstrip('/')}"
+    elif site_path(main.get("absolute_url")):
         document_url = urljoin("https://www.courtlistener.com", main["absolute_url"])
     return EntryData(
         source=Source.COURTLISTENER,
@@ -114,10 +122,16 @@ class CourtListenerClient:
                 return
 
     def find_docket(self, court_id: str, docket_number: str) -> dict:
-        """The docket for a court and docket number as CourtListener stores it."""
-        results = list(
-            self._paginate("dockets/", {"court": court_id, "docket_number": docket_number, "fields": DOCKET_FIELDS})
-        )
+        """The docket for a court and docket number as CourtListener stores it: one call.
+
+        Only the first page is read: a court and docket number name one docket, and further pages
+        would spend the quota on near matches.
+        """
+        url = urljoin(self.base_url, "dockets/")
+        data = self._get_json(url, {"court": court_id, "docket_number": docket_number, "fields": DOCKET_FIELDS})
+        results = data.get("results")
+        if not isinstance(results, list):
+            raise MalformedData(f"No results list in the response from {url}")
         if not results:
             raise DocketNotFound(f"CourtListener has no docket {docket_number} in court {court_id}")
         return results[0]
@@ -206,8 +220,7 @@ def update_from_docket(docket: dict, court_id: str = "", docket_number: str = ""
 def add_entries(update: DocketUpdate, items) -> None:
     """Append docket entries (REST or webhook flavour) and move the date_modified watermark forward."""
     for item in items:
-        if not isinstance(item, dict) or "id" not in item:
-            raise MalformedData("Docket entry without an id")
+        check_entry(item)
         update.entries.append(entry_from_json(item))
         modified = _datetime(item.get("date_modified"))
         if modified and (update.entries_watermark is None or modified > update.entries_watermark):

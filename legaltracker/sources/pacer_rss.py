@@ -113,6 +113,9 @@ def parse_feed(content: bytes) -> ParsedFeed:
     parsed = feedparser.parse(content)
     if parsed.bozo and not parsed.entries:
         raise MalformedData(f"Feed could not be parsed: {parsed.get('bozo_exception')!s}"[:200])
+    if not parsed.get("version") and not parsed.entries:
+        # An empty body or an HTML error page answered with 200 is not "no news".
+        raise MalformedData("Not an RSS or Atom feed (empty or another kind of document).")
     if parsed.bozo and isinstance(parsed.get("bozo_exception"), SAXException):
         # feedparser recovers what it can from broken XML; a half-read feed must not pass as complete.
         raise MalformedData(f"Feed is truncated or not well-formed: {parsed.bozo_exception!s}"[:200])

@@ -10,7 +10,7 @@ from django.utils.functional import SimpleLazyObject
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, MultipleChooserPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
@@ -21,6 +21,8 @@ from legaltracker.blocks import case_widget_payloads
 from newsroom.blocks import ArticleBodyBlock
 from newsroom.conf import app_settings as newsroom_settings
 from newsroom.conf import template_context
+from newsroom.panels import BylinePanel
+from newsroom.previews import label_draft_preview
 
 ARTICLES_PER_PAGE = 10
 
@@ -50,37 +52,65 @@ class ArticlePage(Page):
         "Subtitle", max_length=300, blank=True, help_text="One sentence under the headline (the dek)."
     )
     hero_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The picture at the top of the story, also used when it is shared on social media.",
     )
     hero_alt_text = models.CharField(
-        max_length=250, blank=True, help_text="Required with a hero image: what the image shows."
+        "Alt text", max_length=250, blank=True, help_text="Required with a hero image: what the image shows."
     )
-    hero_caption = models.CharField(max_length=300, blank=True)
-    hero_credit = models.CharField(max_length=200, blank=True, help_text="For example: Created by Ana Ruiz.")
-    hero_source_name = models.CharField(max_length=120, blank=True)
-    hero_source_url = models.URLField(blank=True)
+    hero_caption = models.CharField(
+        "Caption", max_length=300, blank=True, help_text="Shown under the image: what or who readers are looking at."
+    )
+    hero_credit = models.CharField(
+        "Credit", max_length=200, blank=True, help_text="Who made the image, for example: Created by Ana Ruiz."
+    )
+    hero_source_name = models.CharField(
+        "Source name",
+        max_length=120,
+        blank=True,
+        help_text="Where the image comes from, when it is not ours: for example Reuters, or the court's docket. "
+        "Readers see “Source: …” under the image.",
+    )
+    hero_source_url = models.URLField(
+        "Source link",
+        blank=True,
+        help_text="The web address of the original, so readers can check it. The source name becomes this link.",
+    )
     published_at = models.DateTimeField(
         "First published", null=True, blank=True, help_text="Shown to readers. Empty: the first publication time."
     )
     updated_at = models.DateTimeField(
         "Last updated", null=True, blank=True, help_text="Set when the story changes materially; shown to readers."
     )
-    topics = ClusterTaggableManager(through=ArticleTopic, blank=True)
-    body = StreamField(ArticleBodyBlock(), blank=True)
+    topics = ClusterTaggableManager(
+        "Topics",
+        through=ArticleTopic,
+        blank=True,
+        help_text="The names readers know, for example SEC, Binance, stablecoins. Topics are shown above the "
+        "headline and pick the stories listed as related.",
+    )
+    body = StreamField(ArticleBodyBlock(), blank=True, help_text="The story, built from blocks: use + to add one.")
     disclaimer = models.ForeignKey(
         "newsroom.Disclaimer",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="Empty: the site's default disclaimer (Settings > Newsroom settings).",
+        help_text="The note at the foot of the story, for example for sponsored content. "
+        "Empty: the site's default disclaimer (Settings > Newsroom settings).",
     )
 
     objects = ArticlePageManager()
 
-    content_panels = Page.content_panels + [
+    content_panels = [
+        TitleFieldPanel("title", placeholder="Headline", help_text="The headline readers see."),
         FieldPanel("dek"),
-        MultipleChooserPanel("article_authors", label="Authors", chooser_field_name="author", min_num=1),
+        BylinePanel("article_authors", heading="Authors", label="Author", chooser_field_name="author", min_num=1),
+        FieldPanel("topics"),
         MultiFieldPanel(
             [
                 FieldPanel("hero_image"),
@@ -94,10 +124,14 @@ class ArticlePage(Page):
         ),
         FieldPanel("body"),
         FieldPanel("disclaimer"),
-        InlinePanel("corrections", label="Corrections"),
+        InlinePanel(
+            "corrections",
+            heading="Corrections",
+            label="correction",
+            help_text="Say what was wrong and what is right now; readers see every correction at the story's foot.",
+        ),
     ]
     promote_panels = Page.promote_panels + [
-        FieldPanel("topics"),
         MultiFieldPanel([FieldPanel("published_at"), FieldPanel("updated_at")], heading="Dates shown to readers"),
     ]
     search_fields = Page.search_fields + [index.SearchField("dek"), index.SearchField("body")]
@@ -163,6 +197,9 @@ class ArticlePage(Page):
         published = self.display_published_at.date().isoformat()
         return [p for p in payloads if p.get("last_event_date") and p["last_event_date"] > published]
 
+    def serve_preview(self, request, mode_name):
+        return label_draft_preview(super().serve_preview(request, mode_name), published=bool(self.pk and self.live))
+
     def save(self, *args, **kwargs):
         if self.live and self.published_at is None:
             self.published_at = self.first_published_at or timezone.now()
@@ -171,7 +208,12 @@ class ArticlePage(Page):
 
 class ArticleAuthor(Orderable):
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="article_authors")
-    author = models.ForeignKey("newsroom.Author", on_delete=models.CASCADE, related_name="article_links")
+    author = models.ForeignKey(
+        "newsroom.Author",
+        on_delete=models.CASCADE,
+        related_name="article_links",
+        help_text="Move authors up or down to set the byline order.",
+    )
 
     panels = [FieldPanel("author")]
 
@@ -181,14 +223,18 @@ class ArticleAuthor(Orderable):
 
 class ArticleCorrection(Orderable):
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="corrections")
-    date = models.DateField(default=timezone.localdate)
-    text = RichTextField(features=["bold", "italic", "link"])
+    date = models.DateField(default=timezone.localdate, help_text="The day the correction was made.")
+    text = RichTextField(
+        features=["bold", "italic", "link"], help_text="For example: An earlier version misstated the filing date."
+    )
 
     panels = [FieldPanel("date"), FieldPanel("text")]
 
 
 class NewsIndexPage(RoutablePageMixin, Page):
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(
+        blank=True, features=["bold", "italic", "link"], help_text="A sentence or two above the list of stories."
+    )
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     subpage_types = ["newsroom.ArticlePage"]

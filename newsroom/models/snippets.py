@@ -12,16 +12,31 @@ from newsroom.conf import template_context
 
 
 class Author(PreviewableMixin, RevisionMixin, index.Indexed, models.Model):
-    name = models.CharField(max_length=120)
-    slug = models.SlugField(max_length=120, unique=True, blank=True)
+    name = models.CharField(max_length=120, help_text="As it appears in the byline.")
+    slug = models.SlugField(
+        max_length=120, unique=True, blank=True, help_text="The author page's web address. Empty: made from the name."
+    )
     role = models.CharField(max_length=120, blank=True, help_text="For example: Senior legal reporter.")
-    photo = models.ForeignKey("wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="A head-and-shoulders portrait, shown small beside the bio: a square crop with the face central.",
+    )
     short_bio = models.TextField(max_length=400, help_text="Two or three sentences, shown at the end of every article.")
-    bio = RichTextField(blank=True, features=["bold", "italic", "link"], help_text="Shown on the author page.")
-    x_url = models.URLField("X (Twitter) profile", blank=True)
-    linkedin_url = models.URLField("LinkedIn profile", blank=True)
-    email = models.EmailField(blank=True)
-    website = models.URLField(blank=True)
+    bio = RichTextField(
+        "Long bio", blank=True, features=["bold", "italic", "link"], help_text="Shown on the author page."
+    )
+    x_url = models.URLField("X (Twitter) profile", blank=True, help_text="For example: https://x.com/anaruiz")
+    linkedin_url = models.URLField(
+        "LinkedIn profile", blank=True, help_text="For example: https://www.linkedin.com/in/anaruiz"
+    )
+    email = models.EmailField(
+        blank=True, help_text="Shown to readers, and where we send news of cases in this author's stories."
+    )
+    website = models.URLField(blank=True, help_text="A personal site or portfolio, if any.")
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="author")
 
     panels = [
@@ -83,8 +98,16 @@ class Disclaimer(PreviewableMixin, RevisionMixin, index.Indexed, models.Model):
         CONFLICT_OF_INTEREST = "conflict", "Conflict of interest"
 
     name = models.CharField(max_length=120, help_text="Editors' name for it; readers do not see it.")
-    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.GENERAL)
-    text = RichTextField(features=["bold", "italic", "link"])
+    kind = models.CharField(
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.GENERAL,
+        help_text="General: any standing note. Not investment advice: for stories about tokens or trading. "
+        "Sponsored: the story was paid for. Conflict of interest: someone involved holds a stake in what it covers.",
+    )
+    text = RichTextField(
+        features=["bold", "italic", "link"], help_text="What readers see at the foot of the story, in full."
+    )
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="disclaimer")
 
     panels = [FieldPanel("name"), FieldPanel("kind"), FieldPanel("text")]

@@ -1,7 +1,7 @@
 """In real Chromium: widgets update in place when a case changes, and the embed works cross-origin."""
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from tests.factories import file_entry, make_article, make_case, site_tree
 
@@ -57,11 +57,8 @@ def test_one_widget_changes_in_place_without_reload(live_server, settings, brows
 
     file_entry(binance, "2", "ORDER granting Motion to Stay. <script>alert(1)</script>")
 
-    page.wait_for_function(
-        "document.querySelectorAll('[data-case-widget]')[0]"
-        ".querySelector('[data-field=status_label]').textContent === 'Stayed'",
-        timeout=15000,
-    )
+    # expect() polls without eval, which the site's Content-Security-Policy rightly refuses.
+    expect(widgets.nth(0).locator('[data-field="status_label"]')).to_have_text("Stayed", timeout=15000)
     assert page.evaluate("window.__marker") == "no reload"
     assert widgets.nth(1).locator('[data-field="status_label"]').inner_text() == "ACTIVE"
     assert "<script>alert(1)</script>" in widgets.nth(0).locator('[data-field="entries"]').inner_text()

@@ -7,6 +7,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
+from demo.management.commands.load_demo import admin_url
+
 USERNAME = "admin"
 
 
@@ -26,6 +28,4 @@ class Command(BaseCommand):
             user.save()
             password_file.write_text(password + "\n")
             password_file.chmod(0o600)
-        self.stdout.write(
-            self.style.SUCCESS(f"Admin login: http://127.0.0.1:8000/admin/  username: {USERNAME}  password: {password}")
-        )
+        self.stdout.write(self.style.SUCCESS(f"Admin login: {admin_url()}  username: {USERNAME}  password: {password}"))

@@ -1,11 +1,13 @@
 """Load the demo newsroom: site, authors, disclaimers, courts, cases and articles. Safe to run twice."""
 
+from contextlib import contextmanager
 from datetime import date
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.urls import reverse
 from django.utils.dateparse import parse_datetime
 from django.utils.text import slugify
 from wagtail.models import Page, Site
@@ -22,11 +24,32 @@ from legaltracker.statuses import Source
 from newsroom.models import ArticleAuthor, ArticlePage, Author, Disclaimer, NewsIndexPage, NewsroomSettings
 
 
+@contextmanager
+def emails_discarded():
+    """The demo's case histories are old news: the status changes they record must email nobody.
+
+    The emails go out after the commit, when the stories embedding the cases exist, so the whole
+    command runs with a backend that drops them.
+    """
+    previous = settings.EMAIL_BACKEND
+    settings.EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
+    try:
+        yield
+    finally:
+        settings.EMAIL_BACKEND = previous
+
+
+def admin_url() -> str:
+    """The admin's address under the configured public address (WAGTAILADMIN_BASE_URL)."""
+    base = getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "http://127.0.0.1:8000"
+    return urljoin(base.rstrip("/") + "/", reverse("wagtailadmin_home").lstrip("/"))
+
+
 class Command(BaseCommand):
-    help = "Create the demo newsroom content. Running it again adds nothing twice."
+    help = "Create the demo newsroom content. Running it again adds nothing twice and sends no email."
 
     def handle(self, *args, **options):
-        with transaction.atomic():
+        with emails_discarded(), transaction.atomic():
             home = self._site()
             authors = self._authors()
             disclaimers = self._disclaimers(home)
@@ -35,7 +58,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content ready: {ArticlePage.objects.count()} articles ({created} new), "
-                f"{CasePage.objects.count()} cases, {Author.objects.count()} authors."
+                f"{CasePage.objects.count()} cases, {Author.objects.count()} authors. Admin: {admin_url()}"
             )
         )
 

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from tqdm import tqdm
 
 from legaltracker import services, webhooks
@@ -34,13 +34,19 @@ class Command(BaseCommand):
             content = path.read_bytes()
         except OSError as exc:
             raise CommandError(f"{path}: cannot read the file ({exc.strerror}).") from exc
+        if not content.strip():
+            raise CommandError(f"{path}: the file is empty.")
         try:
             with transaction.atomic():  # all or nothing: a failure half-way writes nothing
                 summary = getattr(self, "_" + source.replace("-", "_"))(content, court)
         except (SourceError, CommandError) as exc:
-            raise CommandError(f"{path}: {exc}") from exc
-        except (ValueError, UnicodeDecodeError) as exc:
+            raise CommandError(f"{path}: {exc}".replace("\n", " ")) from exc
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             raise CommandError(f"{path}: not valid JSON ({exc}).".replace("\n", " ")) from exc
+        except (ValueError, TypeError, AttributeError, KeyError, DatabaseError) as exc:
+            # Hostile or odd values deep in the file: one line naming the problem, never a traceback.
+            problem = f"{type(exc).__name__}: {exc}".replace("\n", " ")[:300]
+            raise CommandError(f"{path}: malformed data ({problem}).") from exc
         self.stdout.write(self.style.SUCCESS(f"{path}: {summary}"))
 
     def _pacer_rss(self, content: bytes, court: str | None) -> str:

@@ -1,0 +1,13 @@
+"""What the case editor says beside each field, in one place for editors to review."""
+
+FROM_DOCKET = "Empty: filled in from the docket."
+COURT_NAME = "As readers should see it, for example U.S. District Court for D.C."
+COURT = "The court hearing the case. Missing? Add it under Snippets > Case tracker > Courts."
+DOCKET_ID = "Empty: looked up from court and docket number."
+CAPTION = "The case's full name. Empty: the docket's."
+BROUGHT_BY = "Who filed the case; readers filter the tracker by it."
+ALLEGATIONS = "What the case alleges; readers filter the tracker by it too."
+SUMMARY = "Our own words on the case, shown at the top of its page."
+TRACKING = "Check the court record for new filings. Untick for finished cases kept as a record."
+PARTIES = "Filled in from CourtListener when you create the case from its docket number alone."
+RECORDED_BY = "The task, command or editor that added or last corrected the entry."
