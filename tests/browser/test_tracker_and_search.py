@@ -1,4 +1,4 @@
-"""In real Chromium: tracker filters combine, search finds stories and cases, and pages fit a phone."""
+"""In real Chromium: tracker filters combine, search finds stories and cases, pages fit a phone, under the CSP."""
 
 from datetime import date
 
@@ -93,6 +93,8 @@ def test_search_from_the_header_finds_an_article_and_a_case_with_highlights(live
 
 def test_pages_fit_a_390_pixel_phone_without_sideways_scrolling(live_server, chromium, newsroom_site):
     phone = chromium.new_page(viewport={"width": 390, "height": 844})
+    errors = []  # a Content-Security-Policy violation shows here too
+    phone.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     cases = newsroom_site["cases"]
     for path in (
         newsroom_site["home"].url,
@@ -106,3 +108,4 @@ def test_pages_fit_a_390_pixel_phone_without_sideways_scrolling(live_server, chr
         phone.goto(live_server.url + path)
         overflow = phone.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"{path} scrolls sideways by {overflow}px"
+    assert errors == []
