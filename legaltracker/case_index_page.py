@@ -35,6 +35,13 @@ class CaseIndexPage(RoutablePageMixin, Page):
         """Purging the index purges its exports and analytics too: all are computed from the cases."""
         return ["/", "/analytics/", "/export/csv/", "/export/json/"]
 
+    def get_sitemap_urls(self, request=None):
+        """The analytics page is a page of its own for search engines; exports and filters are not."""
+        urls = super().get_sitemap_urls(request)
+        if urls:
+            urls.append({**urls[0], "location": urls[0]["location"] + self.reverse_subpage("analytics")})
+        return urls
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["legaltracker_base_template"] = app_settings.LEGALTRACKER_BASE_TEMPLATE
