@@ -6,7 +6,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from demo.views import robots_txt
 from legaltracker import urls as legaltracker_urls
+from newsroom.search import search_view
+from newsroom.sitemaps import news_sitemap
 
 urlpatterns = [
     # Widgets are polled by every open article: resolve their URLs first.
@@ -14,7 +17,10 @@ urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("news-sitemap.xml", news_sitemap, name="news_sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("search/", search_view, name="search"),
 ]
 
 if settings.DEBUG:

@@ -1,12 +1,21 @@
-"""The demo site's home page: the newest stories, then the case tracker."""
+"""The demo site's home page: the lead story, the latest stories, cases with new filings, topic sections."""
+
+from datetime import timedelta
 
 from django.db import models
+from django.db.models import Count, Max, Q
+from django.utils import timezone
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
-from newsroom.models import ArticlePage
+from legaltracker.models import CasePage
+from newsroom.models import ArticlePage, ArticleTopic
 
-HOME_STORY_COUNT = 6
+LATEST_STORY_COUNT = 6
+TOPIC_SECTION_COUNT = 3
+STORIES_PER_TOPIC = 3
+RECENT_FILING_DAYS = 7
+RECENT_CASE_COUNT = 6
 
 
 class HomePage(Page):
@@ -15,13 +24,53 @@ class HomePage(Page):
     content_panels = Page.content_panels + [FieldPanel("lead")]
     max_count = 1
     template = "demo/home_page.html"
+    # The tracker purges this page with every case change: it lists cases with new filings.
+    shows_recent_case_filings = True
+
+    def articles(self):
+        return ArticlePage.objects.live().descendant_of(self).newest_first().select_related("hero_image")
+
+    def topic_sections(self, exclude_ids) -> list[dict]:
+        """The topics with the most live stories, each with its newest stories not shown above."""
+        live_ids = self.articles().values("pk")
+        topics = (
+            ArticleTopic.objects.filter(content_object_id__in=live_ids)
+            .values("tag__name", "tag__slug", "tag_id")
+            .annotate(stories=Count("content_object_id"))
+            .order_by("-stories", "tag__name")[:TOPIC_SECTION_COUNT]
+        )
+        sections = []
+        for topic in topics:
+            stories = self.articles().filter(tagged_items__tag_id=topic["tag_id"]).exclude(pk__in=exclude_ids)
+            stories = list(stories[:STORIES_PER_TOPIC])
+            if stories:
+                sections.append({"name": topic["tag__name"], "slug": topic["tag__slug"], "stories": stories})
+        return sections
+
+    def cases_with_new_filings(self):
+        """Live cases with a docket entry filed in the last week, most recent filing first."""
+        since = timezone.localdate() - timedelta(days=RECENT_FILING_DAYS)
+        recent = Q(docket_entries__date_filed__gte=since)
+        return (
+            CasePage.objects.live()
+            .descendant_of(self)
+            .filter(recent)
+            .annotate(
+                latest_filing=Max("docket_entries__date_filed"), new_filings=Count("docket_entries", filter=recent)
+            )
+            .select_related("court", "status")
+            .order_by("-latest_filing", "title")[:RECENT_CASE_COUNT]
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["stories"] = (
-            ArticlePage.objects.live()
-            .descendant_of(self)
-            .newest_first()
-            .select_related("hero_image")[:HOME_STORY_COUNT]
+        stories = list(self.articles()[: LATEST_STORY_COUNT + 1])
+        context.update(
+            {
+                "lead_story": stories[0] if stories else None,
+                "stories": stories[1:],
+                "recent_cases": self.cases_with_new_filings(),
+                "topic_sections": self.topic_sections([story.pk for story in stories]),
+            }
         )
         return context

@@ -9,6 +9,7 @@ from django.core.paginator import InvalidPage, Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+from django.utils.html import strip_tags
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -16,12 +17,14 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from legaltracker import help_texts as hints
+from legaltracker.case_index_page import CaseIndexPage  # noqa: F401 (a model of this app, defined there)
 from legaltracker.conf import app_settings, content_fragment_seconds
 from legaltracker.docket_numbers import is_recognised, normalise_docket_number
 from legaltracker.forms import CasePageForm
 from legaltracker.links import absolute_page_url, absolute_url
 from legaltracker.panels import CaseStatusPanel
 from legaltracker.statuses import Health, RefreshFailure, Source, Status
+from legaltracker.vocabulary import Allegation, CaseParty
 
 TIMELINE_PAGE_SIZE = 25
 
@@ -46,70 +49,6 @@ class Court(models.Model):
 
     def __str__(self) -> str:
         return self.name
-
-
-class CaseParty(models.Model):
-    """Who brought the case: SEC, CFTC, DOJ, a state regulator, private plaintiffs. Editors extend the list."""
-
-    name = models.CharField(max_length=120, unique=True)
-    slug = models.SlugField(max_length=120, unique=True)
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = "case brought by"
-        verbose_name_plural = "cases brought by"
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class Allegation(models.Model):
-    name = models.CharField(max_length=120, unique=True)
-    slug = models.SlugField(max_length=120, unique=True)
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-
-class CaseIndexPage(Page):
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"])
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    subpage_types = ["legaltracker.CasePage"]
-    template = "legaltracker/case_index_page.html"
-
-    def route(self, request, path_components):
-        """A case below the index in one query: specific, with the court and status its page shows."""
-        found = CasePage.objects.child_of(self).select_related("court", "status")
-        case = found.filter(slug=path_components[0]).first() if len(path_components) == 1 and self.live else None
-        if case is None:
-            return super().route(request, path_components)
-        case._cached_parent_obj = self
-        return case.route(request, [])
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["legaltracker_base_template"] = app_settings.LEGALTRACKER_BASE_TEMPLATE
-        cases = CasePage.objects.live().child_of(self).select_related("court", "status").order_by("title")
-        allegation, brought_by = request.GET.get("allegation"), request.GET.get("brought_by")
-        if allegation:
-            cases = cases.filter(allegations__slug=allegation)
-        if brought_by:
-            cases = cases.filter(brought_by__slug=brought_by)
-        context.update(
-            {
-                "fragment_seconds": content_fragment_seconds(request),
-                "cases": cases.distinct(),
-                "allegations": Allegation.objects.filter(cases__live=True).distinct(),
-                "bringers": CaseParty.objects.filter(cases__live=True).distinct(),
-                "current_allegation": allegation,
-                "current_brought_by": brought_by,
-            }
-        )
-        return context
 
 
 class CasePage(Page):
@@ -155,8 +94,10 @@ class CasePage(Page):
     search_fields = Page.search_fields + [
         index.SearchField("caption"),
         index.SearchField("docket_number"),
+        index.SearchField("summary"),
         index.FilterField("docket_number_normalised"),
     ]
+    search_type_label = "Case"  # site search labels results with it
     parent_page_types = ["legaltracker.CaseIndexPage"]
     subpage_types: list[str] = []
     template = "legaltracker/case_page.html"
@@ -189,6 +130,10 @@ class CasePage(Page):
             return value
         status = getattr(self, "status", None)
         return getattr(status, field, None) if status else None
+
+    def search_text(self) -> str:
+        """What a search result's snippet is cut from."""
+        return " ".join(filter(None, [self._from_docket("caption"), strip_tags(self.summary), self.docket_number]))
 
     @property
     def display_caption(self) -> str:

@@ -6,6 +6,7 @@ from django.core.cache import InvalidCacheBackendError, caches
 from django.core.cache.utils import make_template_fragment_key
 from django.urls import reverse
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+from wagtail.models import get_page_models
 
 from legaltracker.hub import coverage
 from legaltracker.models import CasePage
@@ -35,11 +36,17 @@ def case_urls(case: CasePage) -> list[str]:
     for name in CASE_VIEWS:
         urls.append(site_root + reverse(name, kwargs={"slug": case.slug}))
     urls.extend(url for url in (page.get_full_url() for page in pages_embedding(case)) if url)
+    # Pages of any app that list recent case activity say so with `shows_recent_case_filings`.
+    for model in get_page_models():
+        if getattr(model, "shows_recent_case_filings", False):
+            urls.extend(url for url in (page.get_full_url() for page in model.objects.live()) if url)
     index = case.get_parent()
     if index is not None and index.live and index.depth > 1:  # the case index shows every case's status
         index_url = index.get_full_url()
         if index_url:
-            urls.append(index_url)
+            # Its exports and analytics too, when the index says it has them (get_cached_paths).
+            paths = index.specific_deferred.get_cached_paths()
+            urls.extend(index_url.rstrip("/") + "/" + path.lstrip("/") for path in paths)
     return urls
 
 

@@ -30,3 +30,9 @@ def absolute_url_on_site_of(page, url: str, request=None) -> str:
         return url
     parts = page.get_url_parts(request)
     return _base_url(parts[1] if parts else "") + url
+
+
+def site_root_url(request=None) -> str:
+    """The public base URL (no trailing slash) of the request's site, else of the default site."""
+    site = (Site.find_for_request(request) if request else None) or Site.objects.filter(is_default_site=True).first()
+    return _base_url(site.root_url if site else "")

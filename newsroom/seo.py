@@ -49,3 +49,26 @@ def json_ld_script(data: dict) -> SafeString:
     """A <script type="application/ld+json"> element that court or editor text cannot break out of."""
     payload = json.dumps(data, ensure_ascii=False).translate(_SCRIPT_SAFE)
     return mark_safe(f'<script type="application/ld+json">{payload}</script>')
+
+
+def person_structured_data(author, request, page_url: str, image_url: str | None) -> dict:
+    """A schema.org Person for an author page: who they are, where else they are, who they write for."""
+    from newsroom.models import NewsroomSettings
+
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Person",
+        "name": author.name,
+        "description": author.short_bio,
+        "worksFor": {"@type": "Organization", "name": publisher_name(request, NewsroomSettings)},
+    }
+    if page_url:
+        data["url"] = page_url
+    if author.role:
+        data["jobTitle"] = author.role
+    if image_url:
+        data["image"] = image_url
+    same_as = [url for url in (author.x_url, author.linkedin_url, author.website) if url]
+    if same_as:
+        data["sameAs"] = same_as
+    return data

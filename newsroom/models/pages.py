@@ -135,6 +135,7 @@ class ArticlePage(Page):
         MultiFieldPanel([FieldPanel("published_at"), FieldPanel("updated_at")], heading="Dates shown to readers"),
     ]
     search_fields = Page.search_fields + [index.SearchField("dek"), index.SearchField("body")]
+    search_type_label = "Article"  # site search labels results with it
 
     parent_page_types = ["newsroom.NewsIndexPage"]
     subpage_types: list[str] = []

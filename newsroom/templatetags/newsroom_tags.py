@@ -4,7 +4,7 @@ from wagtail.images.shortcuts import get_rendition_or_not_found
 
 from newsroom.conf import app_settings
 from newsroom.links import absolute_page_url, absolute_url_on_site_of
-from newsroom.seo import article_description, article_structured_data, json_ld_script
+from newsroom.seo import article_description, article_structured_data, json_ld_script, person_structured_data
 
 register = template.Library()
 
@@ -57,3 +57,18 @@ def content_fragment(context) -> dict:
     else:
         seconds = app_settings.NEWSROOM_PAGE_CACHE_SECONDS
     return {"seconds": seconds, "alias": app_settings.NEWSROOM_PAGE_CACHE_ALIAS}
+
+
+@register.simple_tag(takes_context=True)
+def author_json_ld(context, author, news_index=None):
+    """Person JSON-LD for an author's page (the page URL only when there is a news index to put it under)."""
+    request = context.get("request")
+    page_url = image_url = ""
+    if news_index:  # previews have none
+        page_url = absolute_page_url(news_index, request) + news_index.reverse_subpage(
+            "author", kwargs={"slug": author.slug}
+        ).lstrip("/")
+        if author.photo:
+            rendition = get_rendition_or_not_found(author.photo, "fill-400x400")
+            image_url = absolute_url_on_site_of(news_index, rendition.url, request)
+    return json_ld_script(person_structured_data(author, request, page_url, image_url))

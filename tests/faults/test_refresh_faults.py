@@ -85,7 +85,7 @@ def test_a_refresh_survives_a_killed_worker_and_a_killed_or_frozen_redis(
         # 1. SIGKILL while the refresh waits on CourtListener; a new worker picks the task up again.
         stand_in.slow_once["docket"] = 5
         refresh()
-        wait_until(lambda: stand_in.calls["docket"] >= 1, 30, "the refresh to reach CourtListener")
+        wait_until(lambda: stand_in.calls["docket"] >= 1, 90, "the refresh to reach CourtListener")
         worker.kill()
         wait_until(lambda: entry_numbers(case) == [1, 2, 3], 60, "the next worker to finish the killed refresh")
         wait_until(lambda: not refresh_locked(redis_server), 30, "the refresh to end")

@@ -139,6 +139,8 @@ def test_change_purges_case_urls_and_pages_that_embed_it(
         embedding.url,
         cases.url,
     ]
+    expected += [cases.url + "analytics/", cases.url + "export/csv/", cases.url + "export/json/"]  # the index's own
+    expected += [home.url]  # the home page lists cases with new filings
     assert purged == sorted(expected)
     assert sorted(purge_case_urls(case.pk)) and "Unrelated" not in str(purged)
 

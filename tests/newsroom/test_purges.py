@@ -102,7 +102,11 @@ def test_case_change_purges_the_case_its_widget_the_index_and_embedding_articles
         f"/cases/{case.slug}/feed/rss/",
         f"/cases/{case.slug}/feed/atom/",
         n["cases"].url,
+        n["cases"].url + "analytics/",
+        n["cases"].url + "export/csv/",
+        n["cases"].url + "export/json/",
         n["embedding"].url,
+        n["home"].url,  # it lists cases with new filings
     }
     response = client.get(n["embedding"].url)
     assert response["X-Page-Cache"] == "miss" and "Stayed" in response.content.decode()
