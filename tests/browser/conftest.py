@@ -22,3 +22,13 @@ def chromium(monkeypatch):
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture
+def phone(chromium):
+    """A page at phone width (390 px) that records console errors."""
+    page = chromium.new_page(viewport={"width": 390, "height": 844})
+    errors = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page, errors
