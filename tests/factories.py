@@ -53,14 +53,20 @@ def make_image(title: str = "Test image", colour: str = "navy") -> Image:
     return image
 
 
-def site_tree():
-    """Home, news index and case index under the root, with the default site pointing at home."""
+def ensure_wagtail_roots() -> Page:
+    """The root page, locale and root collection, recreated when a transactional test flushed them."""
     root = Page.get_first_root_node()
     if root is None:  # a transactional test flushed the rows Wagtail's migrations created
         Locale.objects.get_or_create(language_code="en")
         root = Page.add_root(instance=Page(title="Root", slug="root"))
     if Collection.get_first_root_node() is None:  # images need the root collection, flushed likewise
         Collection.add_root(name="Root")
+    return root
+
+
+def site_tree():
+    """Home, news index and case index under the root, with the default site pointing at home."""
+    root = ensure_wagtail_roots()
     home = HomePage.objects.first()
     if home is None:
         home = root.add_child(instance=HomePage(title="Home", slug="test-home"))

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from tests.browser.test_live_widgets import CHROMIUM_ARGS
+from tests.browser.conftest import CHROMIUM_ARGS
 from tests.factories import make_article, make_case, site_tree
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -10,6 +10,7 @@ from django.urls import reverse
 from legaltracker.models import CaseIndexPage, CasePage
 from newsroom.models import ArticlePage, Author, NewsIndexPage
 from tests.browser.test_case_hub import axe_violations
+from tests.factories import ensure_wagtail_roots
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -36,6 +37,7 @@ def _public_urls() -> dict[str, str]:
 
 
 def test_every_public_page_passes_axe_fits_a_phone_and_stays_under_budget(live_server, phone):
+    ensure_wagtail_roots()
     call_command("load_demo", verbosity=0)
     page, errors = phone
     problems = []
