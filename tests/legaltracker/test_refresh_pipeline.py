@@ -46,13 +46,9 @@ def entry(n: int, text: str, day: str = "2023-08-16") -> dict:
 
 
 @pytest.fixture
-def courtlistener(httpserver, settings):
-    settings.COURTLISTENER_BASE_URL = httpserver.url_for("/api/rest/v4/")
-    settings.COURTLISTENER_TOKEN = "test-token"
+def courtlistener(courtlistener, settings):
     settings.COURTLISTENER_TIMEOUT = (1, 1)
-    settings.COURTLISTENER_LIMIT_PER_MINUTE = settings.COURTLISTENER_LIMIT_PER_HOUR = 1000
-    settings.COURTLISTENER_LIMIT_PER_DAY = 1000
-    return httpserver
+    return courtlistener
 
 
 @pytest.fixture

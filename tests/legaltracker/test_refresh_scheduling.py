@@ -21,13 +21,9 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def courtlistener(httpserver, settings):
-    settings.COURTLISTENER_BASE_URL = httpserver.url_for("/api/rest/v4/")
-    settings.COURTLISTENER_TOKEN = "test-token"
-    settings.COURTLISTENER_LIMIT_PER_MINUTE = settings.COURTLISTENER_LIMIT_PER_HOUR = 1000
-    settings.COURTLISTENER_LIMIT_PER_DAY = 1000
+def courtlistener(courtlistener, settings):
     settings.LEGALTRACKER_FAILURE_MAX_TRIES = 3
-    return httpserver
+    return courtlistener
 
 
 def hours_until_next_try(case) -> float:

@@ -45,13 +45,9 @@ def worker(case):
 
 
 @pytest.fixture
-def courtlistener(httpserver, settings):
-    settings.COURTLISTENER_BASE_URL = httpserver.url_for("/api/rest/v4/")
-    settings.COURTLISTENER_TOKEN = "test-token"
-    settings.COURTLISTENER_LIMIT_PER_MINUTE = settings.COURTLISTENER_LIMIT_PER_HOUR = 1000
-    settings.COURTLISTENER_LIMIT_PER_DAY = 1000
+def courtlistener(courtlistener, settings):
     settings.LEGALTRACKER_RETRY_BASE_SECONDS = 1
-    return httpserver
+    return courtlistener
 
 
 def test_two_workers_refreshing_one_case_write_each_entry_once(courtlistener, case, worker):
