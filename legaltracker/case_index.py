@@ -8,6 +8,7 @@ import csv
 import io
 import json
 from dataclasses import asdict, dataclass
+from functools import cache
 from urllib.parse import urlencode
 
 from django.apps import apps
@@ -113,40 +114,59 @@ def tracked_cases(index):
 
 
 def filter_choices(cases) -> dict:
-    """What each filter offers: only values some live case has, so no choice leads nowhere."""
+    """What each filter offers: only values some live case has, so no choice leads nowhere.
+
+    Each value is computed when the template first reads it (Django calls callables it finds in a
+    context): the form renders inside a cached fragment, and a fragment hit must not run its queries.
+    """
     court = apps.get_model("legaltracker", "Court")
     ids = cases.values("pk")
-    present = set(cases.values_list("status__status", flat=True))
-    if None in present:
-        present.add(Status.FILED)
-    years = cases.annotate(y=ExtractYear("filed_on")).exclude(y=None).order_by().values_list("y", flat=True).distinct()
+
+    @cache
+    def statuses():
+        present = set(cases.values_list("status__status", flat=True))
+        if None in present:
+            present.add(Status.FILED)
+        return [(value, label) for value, label in Status.choices if value in present]
+
+    @cache
+    def years():
+        filed = cases.annotate(y=ExtractYear("filed_on")).exclude(y=None).order_by().values_list("y", flat=True)
+        return sorted(filed.distinct(), reverse=True)
+
     return {
         "courts": court.objects.filter(cases__in=ids).distinct(),
-        "statuses": [(value, label) for value, label in Status.choices if value in present],
+        "statuses": statuses,
         "bringers": CaseParty.objects.filter(cases__in=ids).distinct(),
         "allegations": Allegation.objects.filter(cases__in=ids).distinct(),
-        "years": sorted(years, reverse=True),
+        "years": years,
         "sorts": [(key, label) for key, (label, _) in SORTS.items()],
     }
 
 
 def index_context(index, request) -> dict:
-    """The page of filtered cases, the count, the choices and the links that keep the filters."""
+    """The page of filtered cases, the count, the choices and the links that keep the filters.
+
+    Like the filter choices, the list and the count are computed when the template reads them. A
+    page number other than the first is checked now, so a page past the end is a 404.
+    """
     filters = CaseFilters.from_query(request.GET)
     everything = tracked_cases(index)
     matching = filters.apply(everything)
     paginator = Paginator(matching, CASES_PER_PAGE)
-    try:
-        cases = paginator.page(request.GET.get("page") or 1)
-    except InvalidPage as exc:  # a garbage or out-of-range page number is a 404, not a 500
-        raise Http404("No such page of cases.") from exc
+    page_number = request.GET.get("page")
+    if page_number:
+        try:
+            paginator.validate_number(page_number)
+        except InvalidPage as exc:  # a garbage or out-of-range page number is a 404, not a 500
+            raise Http404("No such page of cases.") from exc
     query = filters.query_string()
     return {
         "filters": filters,
-        "cases": cases,
+        "cases": cache(lambda: paginator.page(page_number or 1)),
         "paginator": paginator,
-        "case_count": paginator.count,
-        "any_cases": paginator.count > 0 or everything.exists(),
+        "case_count": lambda: paginator.count,
+        "any_cases": cache(lambda: paginator.count > 0 or everything.exists()),
         "page_query": query + "&" if query else "",
         "export_query": "?" + query if query else "",
         **filter_choices(everything),

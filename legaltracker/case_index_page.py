@@ -24,7 +24,7 @@ class CaseIndexPage(RoutablePageMixin, Page):
     def route(self, request, path_components):
         """A case below the index in one query: specific, with the court and status its page shows."""
         # Looked up by name: models.py imports this module, so importing it back would make a cycle.
-        found = apps.get_model("legaltracker", "CasePage").objects.child_of(self).select_related("court", "status")
+        found = apps.get_model("legaltracker", "CasePage").routing_queryset().child_of(self)
         case = found.filter(slug=path_components[0]).first() if len(path_components) == 1 and self.live else None
         if case is None:
             return super().route(request, path_components)

@@ -102,6 +102,11 @@ class CasePage(Page):
     subpage_types: list[str] = []
     template = "legaltracker/case_page.html"
 
+    @classmethod
+    def routing_queryset(cls):
+        """How routing loads a case: with the court and status its page shows."""
+        return cls.objects.select_related("court", "status")
+
     def clean(self):
         super().clean()
         if not is_recognised(self.docket_number):

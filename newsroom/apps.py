@@ -8,7 +8,7 @@ class NewsroomConfig(AppConfig):
 
     def ready(self):
         from legaltracker.signals import case_status_changed
-        from newsroom import checks, signals  # noqa: F401
+        from newsroom import checks, routing, signals, site_sections  # noqa: F401
         from newsroom.notifications import notify_authors_of_status_change
 
         case_status_changed.connect(notify_authors_of_status_change, dispatch_uid="newsroom-notify-authors")

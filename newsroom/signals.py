@@ -93,3 +93,16 @@ def purge_pages_showing_snippet(sender, instance, **kwargs):
         batch.purge()
 
     transaction.on_commit(purge)
+
+
+@receiver(post_save, sender=NewsroomSettings)
+def purge_site_after_settings_change(sender, instance, **kwargs):
+    """The publisher's name is in every page's title and the default disclaimer under most
+    articles: a change to the settings purges every live page of the site."""
+
+    def purge():
+        batch = PurgeBatch()
+        batch.add_pages(Page.objects.live().descendant_of(instance.site.root_page, inclusive=True))
+        batch.purge()
+
+    transaction.on_commit(purge)

@@ -63,6 +63,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Page requests skip Wagtail's level-by-level routing while the stored route still holds.
+    "newsroom.routing.RouteMemoMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

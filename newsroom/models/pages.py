@@ -1,5 +1,7 @@
 """Article and news index pages."""
 
+from functools import cache
+
 from django.core.paginator import InvalidPage, Paginator
 from django.db import models
 from django.db.models import Subquery
@@ -148,6 +150,12 @@ class ArticlePage(Page):
         if self.hero_image_id and not self.hero_alt_text.strip():
             raise ValidationError({"hero_alt_text": "Describe the hero image for readers who cannot see it."})
 
+    @classmethod
+    def routing_queryset(cls):
+        """How routing loads an article: without the body, which the render reads only when the
+        article's fragment is not cached (a 20-block body costs more to fetch and decode than the rest)."""
+        return cls.objects.defer("body")
+
     @property
     def display_published_at(self):
         return self.published_at or self.first_published_at or timezone.now()
@@ -261,16 +269,12 @@ class NewsIndexPage(RoutablePageMixin, Page):
         return ArticlePage.objects.live().child_of(self).newest_first().select_related("hero_image")
 
     def route(self, request, path_components):
-        """An article below the index in one query, already specific.
-
-        The body is left for the render to load: when the article's fragment is cached (the usual
-        case) it is never read, and a 20-block body costs more to fetch and decode than the rest.
-        """
+        """An article below the index in one query, already specific (see ArticlePage.routing_queryset)."""
         if len(path_components) == 1 and self.live:
             try:
                 self.resolve_subpage(f"/{path_components[0]}/")  # routes (feed, authors) come first
             except Http404:
-                article = ArticlePage.objects.child_of(self).filter(slug=path_components[0]).defer("body").first()
+                article = ArticlePage.routing_queryset().child_of(self).filter(slug=path_components[0]).first()
                 if article is not None:
                     article._cached_parent_obj = self
                     return article.route(request, [])
@@ -283,11 +287,15 @@ class NewsIndexPage(RoutablePageMixin, Page):
     @path("")
     def index_route(self, request):
         paginator = Paginator(self.articles(), ARTICLES_PER_PAGE)
-        page_number = request.GET.get("page") or 1
-        try:
-            articles = paginator.page(page_number)
-        except InvalidPage as exc:  # an out-of-range or garbage page number is a 404, not a 500
-            raise Http404("No such page of articles.") from exc
+        page_number = request.GET.get("page")
+        if page_number:
+            try:
+                paginator.validate_number(page_number)
+            except InvalidPage as exc:  # an out-of-range or garbage page number is a 404, not a 500
+                raise Http404("No such page of articles.") from exc
+        # Read when the template first asks (Django calls callables in a context): the list renders
+        # inside a cached fragment, and a fragment hit must not pay for its queries.
+        articles = cache(lambda: paginator.page(page_number or 1))
         return self.render(request, context_overrides={"articles": articles, "paginator": paginator})
 
     @path("feed/", name="feed")

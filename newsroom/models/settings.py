@@ -1,8 +1,17 @@
 """Per-site newsroom settings, edited under Settings in the Wagtail admin."""
 
-from django.db import models
+import logging
+
+from django.db import models, transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import Site
+
+from newsroom.conf import app_settings
+
+logger = logging.getLogger(__name__)
 
 
 @register_setting(icon="doc-full")
@@ -22,3 +31,54 @@ class NewsroomSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "Newsroom settings"
+
+    @staticmethod
+    def cache_key(site_id) -> str:
+        return f"newsroom:settings:{site_id}"
+
+    @classmethod
+    def for_request(cls, request):
+        """The request's site's settings, from the shared cache when they are there: every page's
+        header reads them, and they rarely change (saving them drops the cached copy). The admin
+        edits what `for_site` reads from the database."""
+        attr_name = cls.get_cache_attr_name()
+        site = None if hasattr(request, attr_name) else Site.find_for_request(request)
+        if site is not None:
+            found = cls.cached_for_site(site)
+            found._request = request  # as Wagtail's for_request does, for page URLs in settings
+            setattr(request, attr_name, found)
+        return super().for_request(request)
+
+    @classmethod
+    def cached_for_site(cls, site):
+        cache = _settings_cache()
+        try:
+            found = cache.get(cls.cache_key(site.pk))
+        except Exception:  # a cache that is down costs the query, not the page
+            logger.warning("Could not read cached newsroom settings", exc_info=True)
+            return cls.for_site(site)
+        if found is None:
+            found = cls.for_site(site)
+            try:
+                cache.set(cls.cache_key(site.pk), found, timeout=app_settings.NEWSROOM_PAGE_CACHE_SECONDS)
+            except Exception:
+                logger.warning("Could not cache newsroom settings", exc_info=True)
+        return found
+
+
+def _settings_cache():
+    from django.core.cache import caches
+
+    return caches[app_settings.NEWSROOM_PAGE_CACHE_ALIAS]
+
+
+@receiver([post_save, post_delete], sender=NewsroomSettings, dispatch_uid="newsroom-settings-cache")
+def _forget_cached_settings(sender, instance, **kwargs):
+    def forget():
+        try:
+            _settings_cache().delete(NewsroomSettings.cache_key(instance.site_id))
+        except Exception:
+            logger.warning("Could not drop cached newsroom settings", exc_info=True)
+
+    forget()
+    transaction.on_commit(forget)  # again, in case a request cached the old row before the commit

@@ -5,6 +5,7 @@ from wagtail.images.shortcuts import get_rendition_or_not_found
 from newsroom.conf import app_settings
 from newsroom.links import absolute_page_url, absolute_url_on_site_of
 from newsroom.seo import article_description, article_structured_data, json_ld_script, person_structured_data
+from newsroom.site_sections import section_url as find_section_url
 
 register = template.Library()
 
@@ -40,6 +41,13 @@ def article_meta(context, page):
             "structured_data": json_ld_script(article_structured_data(page, request, authors, image_url)),
         },
     )
+
+
+@register.simple_tag(takes_context=True)
+def section_url(context, page_type: str) -> str:
+    """The URL of the site's section of this type ("newsroom.newsindexpage": a live page right
+    below the root), or "" when the site has none."""
+    return find_section_url(context.get("request"), page_type)
 
 
 @register.simple_tag(takes_context=True)

@@ -223,16 +223,14 @@ def _queries_to_render(client, url) -> int:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    client.get(url)  # warm renditions and the widget cache, as a busy site has them
+    client.get(url)  # warm renditions, the widget cache and the route memo, as a busy site has them
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200
     return len(captured.captured_queries)
 
 
 @pytest.mark.parametrize("kind", BLOCK_KINDS)
-def test_article_query_count_is_the_same_with_1_and_20_blocks(
-    kind, client, settings, tree, django_assert_max_num_queries
-):
+def test_article_query_count_is_the_same_with_1_and_20_blocks(kind, client, settings, tree):
     settings.NEWSROOM_PAGE_CACHE_ENABLED = False  # measure the renderer, not the page and fragment caches
     home, news, cases = tree
     image, target, case = make_image(), make_article(news, title="Target"), make_case(cases)
@@ -240,11 +238,10 @@ def test_article_query_count_is_the_same_with_1_and_20_blocks(
     one = make_article(news, title="One block", body=[block])
     twenty = make_article(news, title="Twenty blocks", body=[block] * 20)
 
-    with django_assert_max_num_queries(_queries_to_render(client, one.url)):
-        client.get(twenty.url)
+    assert _queries_to_render(client, twenty.url) <= _queries_to_render(client, one.url)
 
 
-def test_mixed_article_query_count_does_not_grow_with_blocks(client, settings, tree, django_assert_max_num_queries):
+def test_mixed_article_query_count_does_not_grow_with_blocks(client, settings, tree):
     settings.NEWSROOM_PAGE_CACHE_ENABLED = False
     home, news, cases = tree
     image, target, case = make_image(), make_article(news, title="Target"), make_case(cases)
@@ -252,8 +249,7 @@ def test_mixed_article_query_count_does_not_grow_with_blocks(client, settings, t
     small = make_article(news, title="Seven blocks", body=mixed)
     large = make_article(news, title="Twenty one blocks", body=mixed * 3)
 
-    with django_assert_max_num_queries(_queries_to_render(client, small.url)):
-        client.get(large.url)
+    assert _queries_to_render(client, large.url) <= _queries_to_render(client, small.url)
 
 
 def test_editor_preview_shows_the_live_widget_readers_will_see(admin_client, tree):

@@ -155,3 +155,22 @@ def test_case_page_and_index_show_a_change_at_once(client, newsroom, django_capt
     assert "ORDER granting Motion to Stay." in client.get(n["case"].url + "?fresh=1").content.decode()
     assert "Stayed" in client.get(n["case"].url).content.decode()
     assert "Stayed" in client.get(n["cases"].url).content.decode()
+
+
+def test_a_settings_change_purges_every_live_page_of_the_site(
+    client, cdn, newsroom, django_capture_on_commit_callbacks
+):
+    """The publisher's name is in every title and the default disclaimer under most stories."""
+    n = newsroom
+    assert client.get(n["story"].url)["X-Page-Cache"] in ("miss", "hit")
+    assert client.get(n["story"].url)["X-Page-Cache"] == "hit"
+    site_settings = NewsroomSettings.for_site(n["home"].get_site())
+    site_settings.publisher_name = "Courtside Crypto"
+    cdn.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        site_settings.save()
+    purged = paths(cdn)
+    live_pages = {n[name].url for name in ("home", "news", "cases", "case", "story", "linking", "related", "unrelated")}
+    assert live_pages | {n["news"].url + "feed/", n["cases"].url + "analytics/"} <= purged
+    response = client.get(n["story"].url)
+    assert response["X-Page-Cache"] == "miss" and "| Courtside Crypto</title>" in response.content.decode()
