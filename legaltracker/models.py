@@ -184,7 +184,7 @@ class CasePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["legaltracker_base_template"] = app_settings.LEGALTRACKER_BASE_TEMPLATE
         context["oembed_url"] = (
-            absolute_url("legaltracker:oembed")
+            absolute_url("legaltracker:oembed", request=request)
             + "?"
             + urlencode({"url": absolute_page_url(self, request), "format": "json"})
         )

@@ -4,7 +4,7 @@ Wagtail routes every request from the top: it finds the site (a query whose CASE
 compiles anew each time), loads the root page and makes it specific, then loads each level's child
 and makes that specific too, and before serving it reads the view restrictions of every ancestor.
 Between two edits the answer never changes. `RouteMemoMiddleware` keeps it in the shared cache, per
-host, port and path: the site, which page answered (content type, id, url_path), the path left for
+host, port and path: the site, which page answered (its type, id and url_path), the path left for
 the page's own sub-routes, and whether any view restriction applies. The next request loads that
 page with one query and gives it to Wagtail as the route, so the page's own `route()` (the live
 check, a routable page's sub-routes) and everything after it run as before.
@@ -20,8 +20,8 @@ import hashlib
 import logging
 import uuid
 
+from django.apps import apps
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -77,7 +77,7 @@ def describe_route(request, path: str, site: Site, route) -> dict | None:
         return None
     return {
         "site": {name: getattr(site, name) for name in SITE_FIELDS},
-        "content_type": page.content_type_id,
+        "model": type(page)._meta.label,
         "page": page.pk,
         "url_path": page.url_path,
         "remaining": requested[len(own) :],
@@ -87,8 +87,9 @@ def describe_route(request, path: str, site: Site, route) -> dict | None:
 
 def replay(request, entry: dict):
     """The route the entry describes, if it still holds; None sends the request through Wagtail."""
-    model = ContentType.objects.get_for_id(entry["content_type"]).model_class()
-    if model is None:
+    try:
+        model = apps.get_model(entry["model"])
+    except LookupError:  # the page type was removed since
         return None
     page = routing_queryset(model).filter(pk=entry["page"]).first()
     if page is None or page.url_path != entry["url_path"]:

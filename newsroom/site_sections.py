@@ -41,18 +41,26 @@ def section_url(request, page_type: str) -> str:
     site = Site.find_for_request(request) if request else None
     if site is None:
         return ""
+    known = getattr(request, "_newsroom_sections", None)  # the header asks once per section
+    if known is None:
+        request._newsroom_sections = known = _known_sections(request, site)
+    return known.get(site.pk, {}).get(page_type.lower(), "")
+
+
+def _known_sections(request, site: Site) -> dict:
+    """Site id -> its sections, with the request's site's computed and stored when missing."""
     try:
         known = _cache().get(CACHE_KEY) or {}
     except Exception:  # a cache that is down costs the queries, not the page
         logger.warning("Could not read the cached site sections", exc_info=True)
-        return _sections(site, request).get(page_type.lower(), "")
+        return {site.pk: _sections(site, request)}
     if site.pk not in known:
         known = {**known, site.pk: _sections(site, request)}
         try:
             _cache().set(CACHE_KEY, known, timeout=app_settings.NEWSROOM_PAGE_CACHE_SECONDS)
         except Exception:
             logger.warning("Could not cache the site sections", exc_info=True)
-    return known[site.pk].get(page_type.lower(), "") or ""
+    return known
 
 
 def forget_sections() -> None:
