@@ -10,7 +10,8 @@ get), in both configurations, each in a process of its own:
 "Uncached" requests carry a query string, which the origin cache never keys on, so every one is
 rendered by Wagtail; the bench checks the X-Page-Cache header to be sure of what it measures.
 Prints requests per second, the median of the ratios to a bare-view run made just before each page
-run, the goal, and the warm SQL query count of each page. Run with `make bench`.
+run, the goal, and each page's SQL query count: warm, and for the first render after a purge.
+Run with `make bench`.
 """
 
 import os
@@ -32,18 +33,39 @@ def cache_header(url: str) -> str:
         return response.headers.get("X-Page-Cache", "absent")
 
 
-def query_counts(paths: dict[str, str]) -> dict[str, int]:
-    """Warm SQL queries per page render: the second request of each, the page cache bypassed."""
+def query_counts(paths: dict[str, str]) -> dict[str, tuple[int, int]]:
+    """SQL queries per page render, warm and right after a purge of the page.
+
+    Warm: the second render of each page, the page cache bypassed (the issue's "SQL queries warm").
+    After a purge: the page and its fragments dropped, as a publish or a case change drops them, so
+    the render runs every lookup its content needs; measured on a second purge, once the process's
+    own caches (image renditions, content types) are filled.
+    """
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
+    from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+    from legaltracker.purge import forget_content_fragments
+
+    def queries(path: str) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(path).status_code == 200, path
+        return len(captured)
+
+    def purge(path: str) -> None:
+        urls = ["http://testserver" + path]
+        PurgeBatch(urls).purge()  # the origin page cache and the newsroom's fragments
+        forget_content_fragments(urls)  # the tracker's own fragments, as legaltracker.purge drops them
 
     client, counts = Client(), {}
     for name, path in paths.items():
         client.get(path + UNCACHED_QUERY)
-        with CaptureQueriesContext(connection) as queries:
-            assert client.get(path + UNCACHED_QUERY).status_code == 200, path
-        counts[name] = len(queries)
+        warm = queries(path + UNCACHED_QUERY)
+        for _ in range(2):
+            purge(path)
+            after_purge = queries(path)
+        counts[name] = (warm, after_purge)
     return counts
 
 
@@ -100,14 +122,14 @@ def run(config: str) -> None:
         server.wait()
     ratios = {name: statistics.median(values) for name, values in ratio_samples.items()}
     print(f"\n{config}: {ROUNDS} rounds of {SECONDS} s runs, each page paired with a bare run just before it")
-    print(f"{'page':<28} {'req/s':>7} {'ratio':>7} {'goal':>7} {'X-Page-Cache':>13} {'SQL':>4}")
+    print(f"{'page':<28} {'req/s':>7} {'ratio':>7} {'goal':>7} {'X-Page-Cache':>13} {'SQL':>4} {'SQL after purge':>16}")
     for name, values in samples.items():
         page, _, mode = name.rpartition(", ")
         goal = f"{GOALS[mode]:.3f}" if mode in GOALS else ""
-        count = str(queries.get(page, "")) if mode == "uncached" else ""
+        warm, after_purge = queries.get(page, ("", "")) if mode == "uncached" else ("", "")
         print(
             f"{name:<28} {statistics.median(values):>7.0f} {ratios[name]:>7.3f} {goal:>7} "
-            f"{seen.get(name, ''):>13} {count:>4}"
+            f"{seen.get(name, ''):>13} {warm:>4} {after_purge:>16}"
         )
 
 

@@ -154,7 +154,7 @@ class ArticlePage(Page):
     def routing_queryset(cls):
         """How routing loads an article: without the body, which the render reads only when the
         article's fragment is not cached (a 20-block body costs more to fetch and decode than the rest)."""
-        return cls.objects.defer("body").select_related("hero_image", "disclaimer")
+        return cls.objects.defer("body")
 
     @property
     def display_published_at(self):
