@@ -31,10 +31,10 @@ def record_webhook_error(payload: dict, error: str, parked: bool) -> None:
     WebhookEvent.objects.filter(pk=payload["event_id"]).update(error=error[:300])
 
 
-def purge_coverage(page_id: int) -> None:
-    """Purge the case pages whose coverage list shows (or showed) this page."""
+def purge_coverage(page_id: int, previous_case_ids: list[int] = ()) -> None:
+    """Purge the case pages whose coverage list shows this page now or showed it before the change."""
     from wagtail.models import Page
 
     page = Page.objects.filter(pk=page_id).first()
-    if page is not None:
-        purge_case_pages_of(cases_referenced_by(page))
+    now = cases_referenced_by(page) if page is not None else []
+    purge_case_pages_of(sorted(set(now) | set(previous_case_ids)))

@@ -6,11 +6,13 @@ them, never loses them. Without Celery the lookup waits for `refresh_cases`: it 
 API and must not hold up the editor's publish.
 """
 
-from django.db.models.signals import post_save
+from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
+from wagtail.models import Page
 from wagtail.signals import page_published, page_slug_changed, page_unpublished
 
 from legaltracker import outbox
+from legaltracker.hub import cases_referenced_by
 from legaltracker.invalidation import forget_widget
 from legaltracker.models import CasePage
 from legaltracker.services import ensure_case_status, reset_refresh_failures
@@ -51,12 +53,24 @@ def retry_failed_lookups_on_save(sender, instance, **kwargs):
     reset_refresh_failures(instance.pk)
 
 
+@receiver(pre_save, dispatch_uid="legaltracker-coverage-before-publish")
+def note_cases_embedded_before_publish(sender, instance, update_fields=None, **kwargs):
+    """Before a page is saved whole (a publish; drafts save a few fields), note which cases its
+    live content embeds: Wagtail rewrites the page's reference index during the save."""
+    if update_fields is None and isinstance(instance, Page) and not isinstance(instance, CasePage) and instance.pk:
+        instance._cases_embedded_before_save = cases_referenced_by(instance)
+
+
 @receiver(page_published)
 @receiver(page_unpublished)
 def purge_coverage_of_embedded_cases(sender, instance, **kwargs):
-    """A story embedding a case went live or away: the case page's "Our coverage" list changed.
+    """A story embedding a case went live or away, or changed which cases it embeds: the "Our
+    coverage" list of each case it embeds now, and of each it embedded before, changed.
 
-    Sent after commit, so after Wagtail's own on-commit update of the page's reference index.
+    The message runs after the commit and reads the cases the reference index holds then; the
+    cases embedded before the publish were noted as the page was saved, so a case whose widget was
+    just removed is purged too.
     """
     if not isinstance(instance, CasePage):
-        outbox.enqueue("purge_coverage", page_id=instance.pk)
+        previous = getattr(instance, "_cases_embedded_before_save", [])
+        outbox.enqueue("purge_coverage", page_id=instance.pk, previous_case_ids=previous)

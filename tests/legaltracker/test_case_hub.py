@@ -157,6 +157,25 @@ def test_coverage_lists_live_embedding_stories_newest_first_and_is_purged(
     assert "Second look" not in client.get(case.url).content.decode()
 
 
+def test_removing_a_widget_from_a_live_story_drops_it_from_the_case_coverage_at_once(
+    client, tree, settings, django_capture_on_commit_callbacks
+):
+    settings.WAGTAILFRONTENDCACHE = {"origin": {"BACKEND": "newsroom.page_cache.OriginPageCacheBackend"}}
+    home, news, cases = tree
+    binance = make_case(cases)
+    ripple = make_case(cases, slug="sec-v-ripple", title="SEC v. Ripple", docket_number="1:20-cv-10832")
+    with django_capture_on_commit_callbacks(execute=True):
+        story = make_article(news, title="Both cases", body=[("case_widget", {"case": binance, "display": "compact"})])
+    assert "Both cases" in client.get(binance.url).content.decode()
+    assert client.get(binance.url)["X-Page-Cache"] == "hit"
+
+    story.body = [("case_widget", {"case": ripple, "display": "compact"})]
+    with django_capture_on_commit_callbacks(execute=True):
+        story.save_revision().publish()
+    assert "Both cases" not in client.get(binance.url).content.decode()
+    assert "Both cases" in client.get(ripple.url).content.decode()
+
+
 def test_home_page_named_like_the_site_is_not_named_twice(client, tree):
     home = tree[0]
     home.title = "The Docket Desk"
