@@ -142,3 +142,14 @@ def test_pages_render_when_the_shared_cache_is_unreachable(client, settings, sit
     settings.NEWSROOM_PAGE_CACHE_ALIAS = "unreachable"
     for page in (site["story"], site["news"], site["home"], site["case"], site["cases"]):
         assert client.get(page.url + FRESH).status_code == 200, page.url
+
+
+def test_each_host_keeps_its_own_routes(client, site):
+    """Two sites: the same path answers with each site's own page, before and after the memo fills."""
+    Site.objects.create(hostname="courts.example", port=80, root_page=site["cases"])
+    for _ in range(2):
+        home = client.get("/" + FRESH, HTTP_HOST="localhost")
+        tracker = client.get("/" + FRESH, HTTP_HOST="courts.example")
+        assert b"<h1>Home</h1>" in home.content and b"<h1>Cases</h1>" in tracker.content
+        assert client.get(f"/{site['case'].slug}/{FRESH}", HTTP_HOST="courts.example").status_code == 200
+        assert client.get(f"/{site['case'].slug}/{FRESH}", HTTP_HOST="localhost").status_code == 404
