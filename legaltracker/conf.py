@@ -72,6 +72,9 @@ DEFAULTS = {
     "OUTBOX_MAX_ATTEMPTS": 5,
     "OUTBOX_RETRY_BASE_SECONDS": 30,
     "OUTBOX_GRACE_SECONDS": 60,
+    # After a case change, its pages and widget are purged at the commit and once more this many
+    # seconds later (run by the outbox sweeper), for copies a render in flight stored in between.
+    "CASE_REPURGE_DELAY_SECONDS": 5,
 }
 
 

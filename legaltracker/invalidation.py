@@ -2,7 +2,9 @@
 
 from django.core.cache import cache
 
+from legaltracker import outbox
 from legaltracker.cache_keys import widget_cache_key, widget_slug_key
+from legaltracker.conf import app_settings
 from legaltracker.models import CasePage
 from legaltracker.purge import purge_case_urls
 from legaltracker.selectors import forget_local_payload
@@ -20,6 +22,19 @@ def forget_widget(case_id: int, *slugs: str, strict: bool = True) -> None:
 
 
 def case_changed(case_id: int) -> None:
-    """Drop the cached widget payload; purge the frontend cache of every page that shows the case."""
+    """Drop the cached widget payload; purge the frontend cache of every page that shows the case.
+
+    A reader whose render read the case just before the commit can store what it read just after
+    this purge, and that copy would last until it expires (an hour). So the same purge runs once
+    more, `CASE_REPURGE_DELAY_SECONDS` later (when the outbox sweeper next runs, every minute by
+    default), which bounds how long such a copy lives.
+    """
+    forget_widget(case_id)
+    purge_case_urls(case_id)
+    outbox.schedule("case_changed_again", app_settings.CASE_REPURGE_DELAY_SECONDS, case_id=case_id)
+
+
+def case_changed_again(case_id: int) -> None:
+    """The second purge after a case change (see `case_changed`)."""
     forget_widget(case_id)
     purge_case_urls(case_id)

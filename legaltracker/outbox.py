@@ -9,6 +9,9 @@ sweep_outbox`) retries it with backoff, and parks it with its error after too ma
 Running a message locks its row (skipping rows another process holds) and commits the handler's
 writes together with `done_at`, so a message's effects happen exactly once even when a worker
 dies half-way or the sweeper and a worker reach it at the same time.
+
+`schedule` records work for later that only the sweeper runs, such as the second purge after a
+case change.
 """
 
 import logging
@@ -48,6 +51,7 @@ class Kind:
 
 KINDS: dict[str, Kind] = {
     "case_changed": Kind("legaltracker.invalidation.case_changed", queued=False),
+    "case_changed_again": Kind("legaltracker.invalidation.case_changed_again", queued=False),
     "forget_widget": Kind("legaltracker.outbox_kinds.forget_widget", queued=False),
     "purge_case": Kind("legaltracker.purge.purge_case_urls", queued=False),
     "purge_coverage": Kind("legaltracker.outbox_kinds.purge_coverage", queued=False),
@@ -82,6 +86,14 @@ def enqueue(kind: str, **payload) -> OutboxMessage:
     message = OutboxMessage.objects.create(kind=kind, payload=payload, next_attempt_at=timezone.now() + grace)
     transaction.on_commit(lambda: send(message.pk, kind))
     return message
+
+
+def schedule(kind: str, delay_seconds: float, **payload) -> OutboxMessage:
+    """Record work that the sweeper runs once it is due, `delay_seconds` from now (not sent at commit)."""
+    if kind not in KINDS:
+        raise ValueError(f"Unknown outbox kind {kind!r}")
+    due = timezone.now() + timedelta(seconds=delay_seconds)
+    return OutboxMessage.objects.create(kind=kind, payload=payload, next_attempt_at=due)
 
 
 def send(message_id: int, kind: str) -> None:

@@ -174,3 +174,32 @@ def test_a_settings_change_purges_every_live_page_of_the_site(
     assert live_pages | {n["news"].url + "feed/", n["cases"].url + "analytics/"} <= purged
     response = client.get(n["story"].url)
     assert response["X-Page-Cache"] == "miss" and "| Courtside Crypto</title>" in response.content.decode()
+
+
+def test_a_copy_stored_by_a_render_that_read_the_case_before_the_change_is_purged_again(
+    client, cdn, newsroom, django_capture_on_commit_callbacks
+):
+    """A reader's render that read the case just before the commit may store its page just after the
+    purge; the second purge, run by the outbox sweeper once due, drops that copy."""
+    from django.utils import timezone
+
+    from legaltracker import outbox
+    from legaltracker.models import OutboxMessage
+    from newsroom import page_cache
+
+    n = newsroom
+    url = n["embedding"].url
+    before_the_change = client.get(url)
+    with django_capture_on_commit_callbacks(execute=True):
+        file_entry(n["case"], "p1", "ORDER granting Motion to Stay.")
+    page_cache.store(page_cache.page_key("", url), before_the_change)  # the render in flight finishes
+    assert "Stayed" not in client.get(url).content.decode()
+
+    second = OutboxMessage.objects.get(kind="case_changed_again", done_at__isnull=True)
+    assert second.next_attempt_at > timezone.now()  # not yet: the sweeper leaves it until it is due
+    OutboxMessage.objects.filter(pk=second.pk).update(next_attempt_at=timezone.now())
+    cdn.clear()
+    outbox.sweep()
+    assert n["embedding"].url in paths(cdn)
+    response = client.get(url)
+    assert response["X-Page-Cache"] == "miss" and "Stayed" in response.content.decode()
