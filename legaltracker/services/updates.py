@@ -193,8 +193,11 @@ def apply_update(case_id: int, update: DocketUpdate, actor: str, follow_up_refre
         metadata_changed = _merge_metadata(status, update)
         derivation_changed, status_changed = _rederive(status, source=update.source, actor=actor)
         metadata_changed = metadata_changed or derivation_changed
-        health_changed = status.health != Health.OK
-        status.health, status.health_message = Health.OK, _access_note(status)
+        # A source that answered is healthy again; an editor's entry says nothing about the sources,
+        # so a failing CourtListener stays failing on the dashboard.
+        health_changed = update.source != Source.MANUAL and status.health != Health.OK
+        if update.source != Source.MANUAL:
+            status.health, status.health_message = Health.OK, _access_note(status)
         # The first read of the court record turns "not yet checked" into a status readers may trust.
         first_check = status.last_checked is None
         status.last_checked = timezone.now()

@@ -225,6 +225,24 @@ def test_unknown_docket_is_recorded_as_failing(courtlistener, tree):
     assert request.headers["Authorization"] == "Token test-token"
 
 
+def test_an_editors_entry_leaves_a_failing_source_failing_on_the_dashboard(courtlistener, case, admin_user):
+    courtlistener.expect_request("/api/rest/v4/dockets/67474542/").respond_with_data(
+        '{"id": 6747', content_type="application/json"
+    )
+    services.refresh_case(case.pk)
+    services.add_manual_entry(
+        case.pk,
+        date_filed=timezone.localdate(),
+        entry_number=None,
+        description="ORDER granting Motion to Stay.",
+        document_url="",
+        user=admin_user,
+    )
+    status = CaseStatus.objects.get(pk=case.pk)
+    assert status.status == Status.STAYED  # the entry counts for readers
+    assert status.health == Health.FAILING and "not valid JSON" in status.health_message
+
+
 def test_quota_caps_requests_and_the_rest_wait_for_the_next_window(courtlistener, tree, settings):
     settings.COURTLISTENER_LIMIT_PER_MINUTE = 4
     home, news, cases = tree
