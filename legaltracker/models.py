@@ -23,6 +23,7 @@ from legaltracker.docket_numbers import is_recognised, normalise_docket_number
 from legaltracker.forms import CasePageForm
 from legaltracker.links import absolute_page_url, absolute_url
 from legaltracker.panels import CaseStatusPanel
+from legaltracker.previews import label_draft_preview
 from legaltracker.statuses import Health, RefreshFailure, Source, Status
 from legaltracker.vocabulary import Allegation, CaseParty
 
@@ -179,6 +180,10 @@ class CasePage(Page):
             return paginator.page(page_number or 1)
         except InvalidPage:
             return paginator.page(1)
+
+    def serve_preview(self, request, mode_name):
+        published = bool(self.pk and self.live)
+        return label_draft_preview(super().serve_preview(request, mode_name), published, what="case page")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -72,6 +72,8 @@ def test_the_tracker_stands_alone_and_its_imports_have_no_cycles():
         "legaltracker.blocks",
         "legaltracker.blocks.CaseWidgetBlock",
         "legaltracker.blocks.case_widget_payloads",
+        "legaltracker.previews",
+        "legaltracker.previews.label_draft_preview",
         "legaltracker.signals",
         "legaltracker.signals.case_status_changed",
     }

@@ -20,11 +20,11 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from legaltracker.blocks import case_widget_payloads
+from legaltracker.previews import label_draft_preview
 from newsroom.blocks import ArticleBodyBlock
 from newsroom.conf import app_settings as newsroom_settings
 from newsroom.conf import template_context
 from newsroom.panels import BylinePanel
-from newsroom.previews import label_draft_preview
 
 ARTICLES_PER_PAGE = 10
 
@@ -217,7 +217,8 @@ class ArticlePage(Page):
         }
 
     def serve_preview(self, request, mode_name):
-        return label_draft_preview(super().serve_preview(request, mode_name), published=bool(self.pk and self.live))
+        published = bool(self.pk and self.live)
+        return label_draft_preview(super().serve_preview(request, mode_name), published, what="story")
 
     def save(self, *args, **kwargs):
         if self.live and self.published_at is None:

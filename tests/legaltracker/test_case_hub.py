@@ -193,3 +193,22 @@ def test_dashboard_never_says_ok_for_a_feed_never_polled(admin_client, tree):
     services.mark_court_feed("nysd", Health.OK)
     html = admin_client.get("/admin/").content.decode()
     assert "<td>OK</td>" in html[html.index("Southern District of New York") :].split("</tr>", 1)[0]
+
+
+def test_a_case_page_preview_says_it_is_a_draft_and_the_published_page_does_not(client, admin_user, tree, rf):
+    from legaltracker.models import CasePage
+
+    home, news, cases = tree
+    case = make_case(cases)
+    request = rf.get("/")
+    request.user = admin_user
+    html = case.make_preview_request(request, case.default_preview_mode).content.decode()
+    assert "Draft preview." in html and "Readers see the published version until you publish" in html
+    assert re.search(r'<main[^>]*>\s*<p class="editor-warning draft-preview-notice"', html)
+    assert "Draft preview" not in client.get(case.url).content.decode()
+
+    draft = CasePage(title="SEC v. Nobody", slug="sec-v-nobody", court=case.court, docket_number="1:24-cv-00001")
+    cases.add_child(instance=draft)
+    draft.unpublish()
+    html = draft.make_preview_request(request, draft.default_preview_mode).content.decode()
+    assert "This case page is not published; readers cannot see it yet." in html

@@ -1,4 +1,7 @@
-"""Marking previews of unpublished work, so nobody mistakes a draft for what readers see."""
+"""Marking previews of unpublished work, so nobody mistakes a draft for what readers see.
+
+Case pages use it, and the newsroom's articles too (a page type may say what it calls itself).
+"""
 
 import re
 
@@ -8,18 +11,18 @@ from django.utils.html import format_html
 _OPENING_TAGS = (re.compile(rb"<main\b[^>]*>", re.I), re.compile(rb"<body\b[^>]*>", re.I))
 
 
-def draft_notice(published: bool) -> str:
+def draft_notice(published: bool, what: str = "page") -> str:
     if published:
         detail = "Readers see the published version until you publish these changes."
     else:
-        detail = "This story is not published; readers cannot see it yet."
+        detail = f"This {what} is not published; readers cannot see it yet."
     return format_html(
         '<p class="editor-warning draft-preview-notice" role="status"><strong>Draft preview.</strong> {}</p>',
         detail,
     )
 
 
-def label_draft_preview(response, published: bool):
+def label_draft_preview(response, published: bool, what: str = "page"):
     """Put a visible "Draft preview" notice at the top of a preview response.
 
     Added to the rendered preview rather than to the templates, so the pages readers get (and
@@ -29,7 +32,7 @@ def label_draft_preview(response, published: bool):
         response.render()
     if response.get("Content-Type", "").split(";")[0] != "text/html":
         return response
-    notice = draft_notice(published).encode(response.charset)
+    notice = draft_notice(published, what).encode(response.charset)
     for tag in _OPENING_TAGS:
         match = tag.search(response.content)
         if match:
