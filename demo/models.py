@@ -21,8 +21,17 @@ RECENT_CASE_COUNT = 6
 
 class HomePage(Page):
     lead = models.CharField(max_length=300, blank=True)
+    lead_story = models.ForeignKey(
+        "newsroom.ArticlePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="Lead story",
+        help_text="The story at the top of the home page. Empty, or not published: the newest story leads.",
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("lead")]
+    content_panels = Page.content_panels + [FieldPanel("lead"), FieldPanel("lead_story")]
     max_count = 1
     template = "demo/home_page.html"
     # The tracker purges this page with every case change: it lists cases with new filings.
@@ -30,6 +39,14 @@ class HomePage(Page):
 
     def articles(self):
         return ArticlePage.objects.live().descendant_of(self).newest_first().select_related("hero_image")
+
+    def lead_and_latest(self) -> list:
+        """The lead story (the editors' choice while it is live, else the newest), then the latest."""
+        newest = list(self.articles()[: LATEST_STORY_COUNT + 1])
+        chosen = self.articles().filter(pk=self.lead_story_id).first() if self.lead_story_id else None
+        if chosen is None:
+            return newest
+        return [chosen, *[story for story in newest if story.pk != chosen.pk][:LATEST_STORY_COUNT]]
 
     def topic_sections(self, exclude_ids) -> list[dict]:
         """The topics with the most live stories, each with its newest stories not shown above."""
@@ -67,7 +84,7 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         # Read when the template first asks (Django calls callables in a context): the listings
         # render inside a cached fragment (home_page.html), and a hit must not pay for their queries.
-        stories = cache(lambda: list(self.articles()[: LATEST_STORY_COUNT + 1]))
+        stories = cache(lambda: self.lead_and_latest())
         context.update(
             {
                 "lead_story": lambda: stories()[0] if stories() else None,

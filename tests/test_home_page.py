@@ -47,3 +47,28 @@ def test_a_new_filing_reaches_the_cached_home_page(client, tree, django_capture_
     with django_capture_on_commit_callbacks(execute=True):
         file_entry(case, "1", "COMPLAINT filed.", timezone.localdate())
     assert "SEC v. Kraken" in client.get(home.url).content.decode()
+
+
+def test_editors_choose_the_lead_story_and_the_newest_leads_when_it_is_withdrawn(
+    client, tree, django_capture_on_commit_callbacks
+):
+    home, news, cases = tree
+    now = timezone.now()
+    stories = [make_article(news, title=f"Story {n}", published_at=now - timedelta(days=9 - n)) for n in range(4)]
+
+    def lead_and_latest() -> tuple[str, str]:
+        html = client.get(home.url).content.decode()
+        return html[html.index('<article class="lead-story"') : html.index("</article>")], html
+
+    assert "Story 3" in lead_and_latest()[0]  # the newest leads, and the page is now cached
+    home.lead_story = stories[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        home.save_revision().publish()  # the home page is purged, so readers get the choice at once
+    lead, html = lead_and_latest()
+    assert "Story 0" in lead and html.count("Story 0</a>") == 1  # not listed again below
+    assert "Story 3" in html[html.index("<h2>Latest stories</h2>") :]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        stories[0].unpublish()
+    lead, html = lead_and_latest()
+    assert "Story 3" in lead and "Story 0" not in html
