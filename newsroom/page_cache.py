@@ -8,14 +8,19 @@ string, an editor) runs only the routing and the page shell.
 Purging goes through Wagtail's frontend cache: `OriginPageCacheBackend` is one of its backends,
 so every purge list (publish, unpublish, a case or snippet change) reaches this
 cache and the CDN alike, and a page can never be purged from one and not the other.
+
+The same cache keeps what every render reads (the route memo, site settings, section links)
+through `read_through` and `forget`, so a cache that is down costs the database work, never a page.
 """
 
 import hashlib
 import logging
+from collections.abc import Callable
 from urllib.parse import unquote, urlsplit
 
 from django.core.cache import caches
 from django.core.cache.utils import make_template_fragment_key
+from django.db import transaction
 from django.http import HttpResponse
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 
@@ -32,6 +37,36 @@ _NOT_STORED = {"set-cookie"}
 
 def page_cache():
     return caches[app_settings.NEWSROOM_PAGE_CACHE_ALIAS]
+
+
+def read_through(key: str, compute: Callable):
+    """The value kept under `key`, else `compute()`, kept there for the page cache's lifetime."""
+    try:
+        found = page_cache().get(key)
+    except Exception:  # a cache that is down costs the computing, not the page
+        logger.warning("Could not read %s from the page cache", key, exc_info=True)
+        return compute()
+    if found is None:
+        found = compute()
+        try:
+            page_cache().set(key, found, timeout=app_settings.NEWSROOM_PAGE_CACHE_SECONDS)
+        except Exception:
+            logger.warning("Could not keep %s in the page cache", key, exc_info=True)
+    return found
+
+
+def forget(*keys: str) -> None:
+    """Drop values derived from rows being changed: now, and again once the change commits, so a
+    request that read the old rows in between cannot keep what it stored."""
+
+    def delete():
+        try:
+            page_cache().delete_many(list(keys))
+        except Exception:
+            logger.warning("Could not drop %s from the page cache", keys, exc_info=True)
+
+    delete()
+    transaction.on_commit(delete)
 
 
 def page_key(host: str, path: str) -> str:

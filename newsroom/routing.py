@@ -22,7 +22,6 @@ import uuid
 
 from django.apps import apps
 from django.conf import settings
-from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -31,16 +30,13 @@ from django.http.request import split_domain_port
 from wagtail import views as wagtail_views
 from wagtail.models import Page, PageViewRestriction, Site
 
+from newsroom import page_cache
 from newsroom.conf import app_settings
 
 logger = logging.getLogger(__name__)
 KEY_PREFIX = "newsroom:route:"
 GENERATION_KEY = "newsroom:route-generation"
 SITE_FIELDS = ("id", "hostname", "port", "site_name", "root_page_id", "is_default_site")
-
-
-def _cache():
-    return caches[app_settings.NEWSROOM_PAGE_CACHE_ALIAS]
 
 
 def _route_key(hostname: str, port: str, path: str) -> str:
@@ -61,7 +57,7 @@ def _components(path: str) -> list[str]:
     return [component for component in path.split("/") if component]
 
 
-def describe_route(request, path: str, site: Site, route) -> dict | None:
+def describe_route(path: str, site: Site, route) -> dict | None:
     """The entry that lets the next request skip routing, or None when this route cannot be replayed.
 
     Only routes to the page at the requested path (or a sub-route below it) are kept: a page whose
@@ -132,7 +128,7 @@ class RouteMemoMiddleware:
         hostname = split_domain_port(request._get_raw_host())[0]  # as Wagtail reads it
         key = _route_key(hostname, request.get_port(), path)
         try:
-            stored = _cache().get_many([GENERATION_KEY, key])
+            stored = page_cache.page_cache().get_many([GENERATION_KEY, key])
         except Exception:  # a cache that is down leaves routing to Wagtail
             logger.warning("Could not read the route memo", exc_info=True)
             return None
@@ -153,16 +149,16 @@ class RouteMemoMiddleware:
         site = getattr(request, "_wagtail_site", None)
         if route is None or site is None:
             return
-        entry = describe_route(request, path, site, route)
+        entry = describe_route(path, site, route)
         if entry is None:
             return
         try:
             if generation is None:
                 generation = uuid.uuid4().hex
-                if not _cache().add(GENERATION_KEY, generation, timeout=None):
+                if not page_cache.page_cache().add(GENERATION_KEY, generation, timeout=None):
                     return  # another request set a token just now; the next request stores the entry
             entry["generation"] = generation
-            _cache().set(key, entry, timeout=app_settings.NEWSROOM_PAGE_CACHE_SECONDS)
+            page_cache.page_cache().set(key, entry, timeout=app_settings.NEWSROOM_PAGE_CACHE_SECONDS)
         except Exception:
             logger.warning("Could not store a route in the route memo", exc_info=True)
 
@@ -172,7 +168,7 @@ def forget_all_routes() -> None:
 
     def replace_token():
         try:
-            _cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+            page_cache.page_cache().set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
         except Exception:
             logger.warning("Could not replace the route memo's generation token", exc_info=True)
 

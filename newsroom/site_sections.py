@@ -7,23 +7,12 @@ page is published, unpublished, moved, renamed or deleted, so their URLs are kep
 cache and dropped on each of those events, and when a Site is saved or deleted.
 """
 
-import logging
-
-from django.core.cache import caches
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
-from newsroom.conf import app_settings
-
-logger = logging.getLogger(__name__)
-CACHE_KEY = "newsroom:site-sections"
-
-
-def _cache():
-    return caches[app_settings.NEWSROOM_PAGE_CACHE_ALIAS]
+from newsroom import page_cache
 
 
 def _sections(site: Site, request) -> dict[str, str]:
@@ -43,35 +32,17 @@ def section_url(request, page_type: str) -> str:
         return ""
     known = getattr(request, "_newsroom_sections", None)  # the header asks once per section
     if known is None:
-        request._newsroom_sections = known = _known_sections(request, site)
-    return known.get(site.pk, {}).get(page_type.lower(), "")
+        request._newsroom_sections = known = page_cache.read_through(_key(site.pk), lambda: _sections(site, request))
+    return known.get(page_type.lower(), "")
 
 
-def _known_sections(request, site: Site) -> dict:
-    """Site id -> its sections, with the request's site's computed and stored when missing."""
-    try:
-        known = _cache().get(CACHE_KEY) or {}
-    except Exception:  # a cache that is down costs the queries, not the page
-        logger.warning("Could not read the cached site sections", exc_info=True)
-        return {site.pk: _sections(site, request)}
-    if site.pk not in known:
-        known = {**known, site.pk: _sections(site, request)}
-        try:
-            _cache().set(CACHE_KEY, known, timeout=app_settings.NEWSROOM_PAGE_CACHE_SECONDS)
-        except Exception:
-            logger.warning("Could not cache the site sections", exc_info=True)
-    return known
+def _key(site_id: int) -> str:
+    return f"newsroom:site-sections:{site_id}"
 
 
-def forget_sections() -> None:
-    def forget():
-        try:
-            _cache().delete(CACHE_KEY)
-        except Exception:
-            logger.warning("Could not drop the cached site sections", exc_info=True)
-
-    forget()
-    transaction.on_commit(forget)  # again, in case a request cached the old tree before the commit
+def forget_sections(*also_site_ids: int) -> None:
+    site_ids = {*Site.objects.values_list("pk", flat=True), *also_site_ids}
+    page_cache.forget(*(_key(site_id) for site_id in site_ids))
 
 
 @receiver(page_published, dispatch_uid="newsroom-sections-published")
@@ -89,5 +60,7 @@ def _site_changed(sender, **kwargs):
 
 @receiver(post_delete, dispatch_uid="newsroom-sections-delete")
 def _page_or_site_deleted(sender, instance, **kwargs):
-    if isinstance(instance, (Page, Site)):
+    if isinstance(instance, Page):
         forget_sections()
+    elif isinstance(instance, Site):
+        forget_sections(instance.pk)  # no longer listed, but its sections were kept

@@ -1,17 +1,13 @@
 """Per-site newsroom settings, edited under Settings in the Wagtail admin."""
 
-import logging
-
-from django.db import models, transaction
+from django.db import models
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Site
 
-from newsroom.conf import app_settings
-
-logger = logging.getLogger(__name__)
+from newsroom import page_cache
 
 
 @register_setting(icon="doc-full")
@@ -51,34 +47,9 @@ class NewsroomSettings(BaseSiteSetting):
 
     @classmethod
     def cached_for_site(cls, site):
-        cache = _settings_cache()
-        try:
-            found = cache.get(cls.cache_key(site.pk))
-        except Exception:  # a cache that is down costs the query, not the page
-            logger.warning("Could not read cached newsroom settings", exc_info=True)
-            return cls.for_site(site)
-        if found is None:
-            found = cls.for_site(site)
-            try:
-                cache.set(cls.cache_key(site.pk), found, timeout=app_settings.NEWSROOM_PAGE_CACHE_SECONDS)
-            except Exception:
-                logger.warning("Could not cache newsroom settings", exc_info=True)
-        return found
-
-
-def _settings_cache():
-    from django.core.cache import caches
-
-    return caches[app_settings.NEWSROOM_PAGE_CACHE_ALIAS]
+        return page_cache.read_through(cls.cache_key(site.pk), lambda: cls.for_site(site))
 
 
 @receiver([post_save, post_delete], sender=NewsroomSettings, dispatch_uid="newsroom-settings-cache")
 def _forget_cached_settings(sender, instance, **kwargs):
-    def forget():
-        try:
-            _settings_cache().delete(NewsroomSettings.cache_key(instance.site_id))
-        except Exception:
-            logger.warning("Could not drop cached newsroom settings", exc_info=True)
-
-    forget()
-    transaction.on_commit(forget)  # again, in case a request cached the old row before the commit
+    page_cache.forget(NewsroomSettings.cache_key(instance.site_id))
