@@ -29,12 +29,11 @@ def case_changed(case_id: int) -> None:
     more, `CASE_REPURGE_DELAY_SECONDS` later (when the outbox sweeper next runs, every minute by
     default), which bounds how long such a copy lives.
     """
-    forget_widget(case_id)
-    purge_case_urls(case_id)
+    forget_and_purge(case_id)
     outbox.schedule("case_changed_again", app_settings.CASE_REPURGE_DELAY_SECONDS, case_id=case_id)
 
 
-def case_changed_again(case_id: int) -> None:
-    """The second purge after a case change (see `case_changed`)."""
+def forget_and_purge(case_id: int) -> None:
+    """Drop the case's widget payload and purge every page that shows it (run twice per change)."""
     forget_widget(case_id)
     purge_case_urls(case_id)

@@ -51,7 +51,7 @@ class Kind:
 
 KINDS: dict[str, Kind] = {
     "case_changed": Kind("legaltracker.invalidation.case_changed", queued=False),
-    "case_changed_again": Kind("legaltracker.invalidation.case_changed_again", queued=False),
+    "case_changed_again": Kind("legaltracker.invalidation.forget_and_purge", queued=False),
     "forget_widget": Kind("legaltracker.outbox_kinds.forget_widget", queued=False),
     "purge_case": Kind("legaltracker.purge.purge_case_urls", queued=False),
     "purge_coverage": Kind("legaltracker.outbox_kinds.purge_coverage", queued=False),
@@ -80,10 +80,8 @@ def send_task(name: str, *args, **kwargs) -> None:
 
 def enqueue(kind: str, **payload) -> OutboxMessage:
     """Record work to do after the current transaction commits, and send it then."""
-    if kind not in KINDS:
-        raise ValueError(f"Unknown outbox kind {kind!r}")
-    grace = timedelta(seconds=app_settings.OUTBOX_GRACE_SECONDS)
-    message = OutboxMessage.objects.create(kind=kind, payload=payload, next_attempt_at=timezone.now() + grace)
+    # Due for the sweeper only after the grace period: until then the send at commit has it.
+    message = schedule(kind, app_settings.OUTBOX_GRACE_SECONDS, **payload)
     transaction.on_commit(lambda: send(message.pk, kind))
     return message
 
